@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+import swc from 'unplugin-swc';
+import path from 'node:path';
+
+const alias = {
+  '@csp/db': path.resolve('packages/db/src/index.ts'),
+  '@csp/minio-admin': path.resolve('packages/minio-admin/src/index.ts'),
+  '@csp/local-services': path.resolve('packages/local-services/src/index.ts'),
+};
+
+// SWC keeps decorator metadata, which NestJS dependency injection needs (esbuild drops it).
+const plugins = [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } })];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['{apps,packages}/*/src/**/*.spec.ts'],
+        },
+      },
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['{apps,packages}/*/test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
