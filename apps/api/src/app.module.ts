@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AppExceptionFilter } from './common/app-exception.filter';
+import { ValidationInterceptor } from './common/validation.interceptor';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuthGuard } from './modules/identity/auth.guard';
+import {
+  AccountsModule,
+  AdminModule,
+  HealthModule,
+  IdentityModule,
+  SharedModule,
+  StorageModule,
+} from './modules/modules';
+
+@Module({})
+export class AppModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        SharedModule,
+        IdentityModule,
+        AccountsModule,
+        StorageModule,
+        AdminModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+      ],
+    };
+  }
+}

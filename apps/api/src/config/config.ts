@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.string().default('development'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().default(3001),
+  /** Public URL of the web app (links in e-mails, Origin check). */
+  APP_URL: z.string().url().default('http://127.0.0.1:3000'),
+  BRAND_NAME: z.string().default('CloudStorage Pro'),
+  DATABASE_URL: z.string().min(1),
+  MINIO_ENDPOINT: z.string().url(),
+  MINIO_ROOT_USER: z.string().min(3),
+  MINIO_ROOT_PASSWORD: z.string().min(8),
+  MINIO_ADMIN_API_VERSION: z.string().default('v3'),
+  /** The S3 endpoint shown to customers (may differ from the internal one behind a proxy). */
+  S3_PUBLIC_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  SMTP_HOST: z.string().default('127.0.0.1'),
+  SMTP_PORT: z.coerce.number().int().default(1025),
+  SMTP_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().default('CloudStorage Pro <noreply@cloudstoragepro.local>'),
+  /** Where staff notifications (new sign-ups) go; comma-separated. Falls back to active super admins. */
+  STAFF_NOTIFY_EMAILS: z.string().optional(),
+  /** base64 of 32 random bytes: AES-256-GCM key for secrets kept at rest. */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'ENCRYPTION_KEY must be base64 of 32 bytes'),
+  ENCRYPTION_KEY_ID: z.string().default('k1'),
+  /** Secure cookies need HTTPS; off only for local http development. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type AppConfig = z.infer<typeof schema> & { s3PublicEndpoint: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return { ...parsed.data, s3PublicEndpoint: parsed.data.S3_PUBLIC_ENDPOINT ?? parsed.data.MINIO_ENDPOINT };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

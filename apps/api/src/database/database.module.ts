@@ -1,0 +1,27 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { createDb, type Database } from '@csp/db';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+
+export const DB = Symbol('DB');
+export const InjectDb = () => Inject(DB);
+
+class DbCloser implements OnApplicationShutdown {
+  constructor(@InjectDb() private readonly db: Database) {}
+  async onApplicationShutdown() {
+    await this.db.$client.end();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DB,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createDb(config.DATABASE_URL, { max: 10 }),
+    },
+    DbCloser,
+  ],
+  exports: [DB],
+})
+export class DatabaseModule {}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const AccountStatusSchema = z.enum([
+  'pending_approval',
+  'active',
+  'read_only',
+  'suspended',
+  'rejected',
+  'canceled',
+]);
+
+export const ListAccountsQuerySchema = z.object({
+  status: AccountStatusSchema.optional(),
+});
+
+export const AccountSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  documentType: z.enum(['cpf', 'cnpj']),
+  document: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  ownerName: z.string(),
+  ownerEmail: z.string(),
+  planName: z.string(),
+  quotaBytes: z.number().int(),
+  status: AccountStatusSchema,
+  rejectionReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const AccountSummaryListSchema = z.object({ items: z.array(AccountSummarySchema) });
+
+export const DecisionSchema = z.object({ id: z.uuid(), status: AccountStatusSchema });
+
+export const RejectSchema = z.object({
+  reason: z
+    .string({ message: 'reject_reason_required' })
+    .trim()
+    .min(3, { message: 'reject_reason_required' })
+    .max(500),
+});

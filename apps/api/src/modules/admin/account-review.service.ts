@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AppException } from '../../common/app-exception';
+import type { Language } from '../../common/messages';
+import { formatDocument } from '../accounts/document';
+import { AuditService } from '../audit/audit.service';
+import type { RequestMeta } from '../identity/auth.decorators';
+import type { StaffAuth } from '../identity/auth.types';
+import { rejectionEmail, welcomeEmail } from '../notifications/email-templates';
+import { MailerService } from '../notifications/mailer.service';
+import { ProvisioningService } from '../storage/provisioning.service';
+import { AccountReviewRepository } from './account-review.repository';
+import type { z } from 'zod';
+import type { AccountStatusSchema } from './account-review.dto';
+
+type Row = NonNullable<Awaited<ReturnType<AccountReviewRepository['findWithOwner']>>>;
+
+const gb = (bytes: bigint) => (Number(bytes) / 1e9).toLocaleString('pt-BR', { maximumFractionDigits: 1 });
+
+/** Staff decisions on sign-ups: approve (provision storage, then activate) or reject. */
+@Injectable()
+export class AccountReviewService {
+  constructor(
+    private readonly reviews: AccountReviewRepository,
+    private readonly provisioning: ProvisioningService,
+    private readonly mailer: MailerService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(status: z.infer<typeof AccountStatusSchema> | undefined) {
+    const rows = await this.reviews.list(status, 200);
+    return { items: rows.map(toSummary) };
+  }
+
+  /**
+   * Provisions first and activates only when every storage step succeeded. Retrying after a failure
+   * completes the work; approving an account that is already active answers its state again.
+   */
+  async approve(staff: StaffAuth, accountId: string, meta: RequestMeta) {
+    const row = await this.reviews.findWithOwner(accountId);
+    if (!row) throw AppException.notFound();
+    if (row.account.status === 'active') return { id: accountId, status: 'active' as const };
+    if (row.account.status !== 'pending_approval') {
+      throw AppException.conflict('account_not_pending', { status: row.account.status });
+    }
+    const { initialAccessKeyId } = await this.provisioning.provisionAccount(accountId);
+    if (!(await this.reviews.decide(accountId, 'active', staff.staffId, null))) {
+      const current = await this.reviews.findWithOwner(accountId);
+      if (current?.account.status === 'active') return { id: accountId, status: 'active' as const };
+      throw AppException.conflict('account_not_pending', { status: current?.account.status ?? 'unknown' });
+    }
+    await this.audit.record({
+      accountId,
+      actor: { type: 'staff', id: staff.staffId },
+      action: 'account.approved',
+      resourceType: 'account',
+      resourceId: accountId,
+      details: { initialAccessKeyId },
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    await this.mailer.enqueue(
+      welcomeEmail({
+        to: row.owner.email,
+        name: row.owner.fullName,
+        s3Endpoint: this.config.s3PublicEndpoint,
+        region: this.config.S3_REGION,
+        accessKeyId: initialAccessKeyId,
+        quotaGb: gb(row.account.quotaBytes),
+        transferGb: gb(row.plan.includedTransferBytes),
+        lang: row.owner.language as Language,
+        brand: this.brand,
+      }),
+    );
+    return { id: accountId, status: 'active' as const };
+  }
+
+  async reject(staff: StaffAuth, accountId: string, reason: string, meta: RequestMeta) {
+    const row = await this.reviews.findWithOwner(accountId);
+    if (!row) throw AppException.notFound();
+    if (row.account.status === 'rejected') return { id: accountId, status: 'rejected' as const };
+    if (!(await this.reviews.decide(accountId, 'rejected', staff.staffId, reason))) {
+      throw AppException.conflict('account_not_pending', { status: row.account.status });
+    }
+    await this.audit.record({
+      accountId,
+      actor: { type: 'staff', id: staff.staffId },
+      action: 'account.rejected',
+      resourceType: 'account',
+      resourceId: accountId,
+      details: { reason },
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    await this.mailer.enqueue(
+      rejectionEmail({
+        to: row.owner.email,
+        name: row.owner.fullName,
+        reason,
+        lang: row.owner.language as Language,
+        brand: this.brand,
+      }),
+    );
+    return { id: accountId, status: 'rejected' as const };
+  }
+
+  private get brand() {
+    return { name: this.config.BRAND_NAME, appUrl: this.config.APP_URL };
+  }
+}
+
+function toSummary(row: Row) {
+  return {
+    id: row.account.id,
+    name: row.account.name,
+    documentType: row.account.documentType,
+    document: formatDocument(row.account.documentType, row.account.document),
+    email: row.account.email,
+    phone: row.account.phone,
+    ownerName: row.owner.fullName,
+    ownerEmail: row.owner.email,
+    planName: row.plan.name,
+    quotaBytes: Number(row.account.quotaBytes),
+    status: row.account.status,
+    rejectionReason: row.account.rejectionReason,
+    createdAt: row.account.createdAt.toISOString(),
+  };
+}

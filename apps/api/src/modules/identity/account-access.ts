@@ -1,0 +1,20 @@
+import type { MessageCode } from '../../common/messages';
+
+type AccountStatus = 'pending_approval' | 'active' | 'read_only' | 'suspended' | 'rejected' | 'canceled';
+
+/** Which account states may use the portal; null means allowed. */
+export function accountAccessError(status: AccountStatus): MessageCode | null {
+  switch (status) {
+    case 'active':
+    case 'read_only':
+      return null;
+    case 'pending_approval':
+      return 'account_pending';
+    case 'rejected':
+      return 'account_rejected';
+    case 'suspended':
+      return 'account_suspended';
+    case 'canceled':
+      return 'account_canceled';
+  }
+}

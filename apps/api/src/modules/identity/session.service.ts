@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { randomToken, sha256Hex } from '../../common/crypto';
+import { SessionRepository } from './session.repository';
+import type { RequestMeta } from './auth.decorators';
+
+export const USER_COOKIE = 'csp_session';
+export const STAFF_COOKIE = 'csp_staff_session';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Idle and absolute lifetimes; "keep me signed in" only lengthens them. Staff get shorter ones. */
+export const SESSION_POLICY = {
+  user: { idle: 30 * MINUTE, absolute: 12 * HOUR },
+  userRemember: { idle: 14 * DAY, absolute: 30 * DAY },
+  staff: { idle: 15 * MINUTE, absolute: 8 * HOUR },
+} as const;
+
+/** Writing last-seen on every request would turn reads into writes; once a minute is enough. */
+const TOUCH_INTERVAL = MINUTE;
+
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(subject: { userId: string } | { staffId: string }, meta: RequestMeta, remember: boolean) {
+    const policy = 'staffId' in subject ? SESSION_POLICY.staff : remember ? SESSION_POLICY.userRemember : SESSION_POLICY.user;
+    const token = randomToken(32);
+    const now = Date.now();
+    await this.sessions.create({
+      tokenHash: sha256Hex(token),
+      userId: 'userId' in subject ? subject.userId : null,
+      staffId: 'staffId' in subject ? subject.staffId : null,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      remember,
+      idleExpiresAt: new Date(now + policy.idle),
+      absoluteExpiresAt: new Date(now + policy.absolute),
+    });
+    return { token, maxAgeSeconds: remember ? Math.floor(policy.absolute / 1000) : undefined };
+  }
+
+  async resolveUser(token: string) {
+    const now = new Date();
+    const row = await this.sessions.findLiveUserSession(sha256Hex(token), now);
+    if (!row) return null;
+    await this.maybeTouch(row.session, now, row.session.remember ? SESSION_POLICY.userRemember.idle : SESSION_POLICY.user.idle);
+    return row;
+  }
+
+  async resolveStaff(token: string) {
+    const now = new Date();
+    const row = await this.sessions.findLiveStaffSession(sha256Hex(token), now);
+    if (!row) return null;
+    await this.maybeTouch(row.session, now, SESSION_POLICY.staff.idle);
+    return row;
+  }
+
+  async end(sessionId: string) {
+    await this.sessions.revoke(sessionId, new Date());
+  }
+
+  cookieOptions(maxAgeSeconds?: number) {
+    return {
+      path: '/',
+      httpOnly: true,
+      secure: this.config.COOKIE_SECURE,
+      sameSite: 'lax' as const,
+      ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+    };
+  }
+
+  private async maybeTouch(session: { id: string; lastSeenAt: Date }, now: Date, idle: number) {
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL) {
+      await this.sessions.touch(session.id, now, new Date(now.getTime() + idle));
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { Endpoint } from '../../common/endpoint.decorator';
+import { IdPipe } from '../../common/id.pipe';
+import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
+import type { UserAuth } from '../identity/auth.types';
+import { Permission } from '../identity/permissions';
+import { BucketListSchema, BucketSchema, CreateBucketSchema } from './storage.dto';
+import { BucketsService } from './buckets.service';
+
+@ApiTags('buckets')
+@Controller('api/v1/buckets')
+export class BucketsController {
+  constructor(private readonly buckets: BucketsService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.BucketRead })
+  @Endpoint({ operationId: 'listBuckets', summary: "The account's buckets with usage", response: BucketListSchema })
+  list(@CurrentUser() auth: UserAuth) {
+    return this.buckets.list(auth.accountId);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.BucketCreate })
+  @Endpoint({
+    operationId: 'createBucket',
+    summary: 'Create a bucket (PRD name rules; optional versioning)',
+    body: CreateBucketSchema,
+    response: BucketSchema,
+    status: 201,
+    errors: [400, 403, 409, 503],
+  })
+  create(
+    @CurrentUser() auth: UserAuth,
+    @Body() body: z.infer<typeof CreateBucketSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.buckets.create(auth, body, meta);
+  }
+
+  @Delete(':id')
+  @Authenticated({ permission: Permission.BucketDelete })
+  @Endpoint({
+    operationId: 'deleteBucket',
+    summary: 'Delete an empty bucket',
+    status: 204,
+    errors: [404, 409, 503],
+  })
+  async remove(@CurrentUser() auth: UserAuth, @Param('id', IdPipe) id: string, @ReqMeta() meta: RequestMeta) {
+    await this.buckets.remove(auth, id, meta);
+  }
+}

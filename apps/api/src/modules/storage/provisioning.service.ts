@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { buildTenantPolicy, type MinioAdminClient } from '@csp/minio-admin';
+import { AppException } from '../../common/app-exception';
+import { newAccessKeyId, newSecretKey, SecretBox } from '../../common/crypto';
+import { SECRET_BOX } from '../../common/secret-box.provider';
+import { InjectMinioAdmin, storageNames } from './storage.clients';
+import { StorageRepository } from './storage.repository';
+
+/**
+ * Puts an account on MinIO: its user, its policy (exactly its buckets), and a first access key.
+ * Every step checks what already exists, so a retry after any failure completes the work without
+ * creating anything twice. The account becomes active only after all steps succeeded.
+ */
+@Injectable()
+export class ProvisioningService {
+  private readonly logger = new Logger('Provisioning');
+
+  constructor(
+    private readonly storage: StorageRepository,
+    @InjectMinioAdmin() private readonly minio: MinioAdminClient,
+    @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+  ) {}
+
+  async provisionAccount(accountId: string): Promise<{ initialAccessKeyId: string }> {
+    const storageUser = await this.storage.ensureStorageUser(
+      accountId,
+      storageNames.user(accountId),
+      storageNames.policy(accountId),
+    );
+    if (!(await this.storage.claimProvisioningLease(accountId, 60))) {
+      throw new AppException(409, 'provisioning_failed', { reason: 'provisioning already running' });
+    }
+    try {
+      await this.syncPolicy(accountId);
+      if (!(await this.minio.getUserInfo(storageUser.minioUser))) {
+        // Nobody ever signs in as the parent user: its secret is random and thrown away.
+        await this.minio.addUser(storageUser.minioUser, newSecretKey());
+      }
+      await this.minio.attachPolicy({ user: storageUser.minioUser, policies: [storageUser.policyName] });
+      const key = await this.ensureInitialKey(accountId, storageUser.minioUser);
+      await this.storage.markStorageUserProvisioned(accountId);
+      return { initialAccessKeyId: key };
+    } catch (error) {
+      if (error instanceof AppException) throw error;
+      this.logger.warn(`provisioning of ${accountId} stopped: ${(error as Error).message}`);
+      throw new AppException(502, 'provisioning_failed', { reason: describeStorageError(error) });
+    } finally {
+      await this.storage.releaseProvisioningLease(accountId);
+    }
+  }
+
+  /** Rewrites the account's policy to cover exactly its live buckets. */
+  async syncPolicy(accountId: string): Promise<void> {
+    const names = (await this.storage.liveBuckets(accountId)).map((b) => b.name);
+    await this.minio.addCannedPolicy(storageNames.policy(accountId), buildTenantPolicy(names, 'full'));
+  }
+
+  private async ensureInitialKey(accountId: string, minioUser: string): Promise<string> {
+    let key = await this.storage.findInitialKey(accountId);
+    if (!key) {
+      // The secret is sealed in the row before MinIO hears of it, so a retry reuses the same key.
+      const secret = newSecretKey();
+      await this.storage.insertAccessKey({
+        accountId,
+        accessKeyId: newAccessKeyId(),
+        name: 'Chave inicial',
+        isInitial: true,
+        pendingSecret: this.secrets.seal(secret),
+      });
+      key = (await this.storage.findInitialKey(accountId))!;
+    }
+    if (!key.provisioned) {
+      const existing = await this.minio.infoServiceAccount(key.accessKeyId);
+      if (!existing) {
+        if (!key.pendingSecret) throw new Error('initial key lost its secret before reaching MinIO');
+        await this.minio.addServiceAccount({
+          targetUser: minioUser,
+          accessKey: key.accessKeyId,
+          secretKey: this.secrets.open(key.pendingSecret),
+        });
+      }
+      await this.storage.markKeyProvisioned(key.id);
+    }
+    return key.accessKeyId;
+  }
+}
+
+/** A short, secret-free description of a storage failure for messages and logs. */
+export function describeStorageError(error: unknown): string {
+  const e = error as { code?: string; name?: string; message?: string };
+  if (e?.code === 'NetworkError' || e?.name === 'TimeoutError') return 'armazenamento inacessível';
+  return (e?.code ?? e?.name ?? 'erro').toString().slice(0, 80);
+}

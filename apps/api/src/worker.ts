@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AppConfig } from './config/config';
+import { loadConfig } from './config/config';
+import { EmailWorker } from './jobs/email.worker';
+import { MaintenanceWorker } from './jobs/maintenance.worker';
+import { WorkerModule } from './worker.module';
+
+export async function startWorker(config: AppConfig, options: { logger?: boolean } = {}) {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+  });
+  app.enableShutdownHooks();
+  await app.get(EmailWorker).start();
+  await app.get(MaintenanceWorker).start();
+  return {
+    app,
+    stop: async () => {
+      app.get(EmailWorker).stop();
+      await app.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  startWorker(loadConfig())
+    .then(() => new Logger('Worker').log('consuming jobs'))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { redirect } from 'next/navigation';
+import { BrandLogo } from '@/components/brand-logo';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { ServiceUnavailable } from '@/components/service-unavailable';
+import { LogoutButton } from '@/features/portal/logout-button';
+import { getI18n } from '@/i18n/server';
+import { ApiError, type StaffMe } from '@/lib/api';
+import { serverApi } from '@/lib/server-api';
+
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const { t } = await getI18n();
+  let me: StaffMe;
+  try {
+    me = await (await serverApi()).staffMe();
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) redirect('/staff/entrar');
+    return <ServiceUnavailable t={t} retryHref="/staff/cadastros" />;
+  }
+  return (
+    <div className="min-h-dvh bg-slate-100">
+      <header className="bg-slate-900 text-white">
+        <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+          <div className="flex items-center gap-6">
+            <Link href="/staff/cadastros" className="rounded-lg focus-visible:outline-2 focus-visible:outline-amber-400">
+              <BrandLogo tone="dark" subtitle={t.staff.areaName} />
+            </Link>
+            <nav aria-label={t.staff.navLabel} className="hidden sm:block">
+              <Link
+                href="/staff/cadastros"
+                aria-current="page"
+                data-testid="staff-nav-signups"
+                className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-amber-300 focus-visible:outline-2 focus-visible:outline-amber-400"
+              >
+                {t.staff.navSignups}
+              </Link>
+            </nav>
+          </div>
+          <div className="flex items-center gap-4">
+            <div className="hidden text-right md:block">
+              <p className="text-sm font-medium" data-testid="staff-header-name">
+                {me.staff.fullName}
+              </p>
+              <p className="text-xs text-slate-400">{me.staff.email}</p>
+            </div>
+            <LanguageSwitcher tone="dark" />
+            <LogoutButton kind="staff" tone="dark" />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Checkbox, TextField } from '@/components/ui';
+import { useI18n } from '@/i18n/provider';
+import { api, ApiError } from '@/lib/api';
+import { errorMessage } from '@/lib/error-message';
+
+export function LoginForm() {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [formError, setFormError] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!email.trim()) errors.email = t.login.emailRequired;
+    if (!password) errors.password = t.login.passwordRequired;
+    setFieldErrors(errors);
+    setFormError('');
+    if (Object.keys(errors).length > 0) return;
+
+    setSubmitting(true);
+    try {
+      await api.login({ email: email.trim(), password, remember });
+      router.replace('/painel');
+      router.refresh();
+    } catch (error) {
+      setFormError(errorMessage(error, t));
+      if (error instanceof ApiError) setFieldErrors(error.fields);
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t.login.title}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t.login.subtitle}</p>
+
+      <form onSubmit={onSubmit} noValidate className="mt-8 space-y-5" data-testid="login-form">
+        <Alert tone="error" testId="login-error">
+          {formError}
+        </Alert>
+        <TextField
+          id="email"
+          type="email"
+          label={t.login.email}
+          autoComplete="username"
+          inputMode="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fieldErrors.email}
+          testId="login-email"
+        />
+        <TextField
+          id="password"
+          type="password"
+          label={t.login.password}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldErrors.password}
+          testId="login-password"
+        />
+        <Checkbox
+          id="remember"
+          label={t.login.remember}
+          checked={remember}
+          onChange={(e) => setRemember(e.target.checked)}
+          testId="login-remember"
+        />
+        <Button type="submit" size="lg" className="w-full" loading={submitting} testId="login-submit">
+          {submitting ? t.login.submitting : t.login.submit}
+        </Button>
+      </form>
+
+      <p className="mt-8 text-center text-sm text-slate-600">
+        {t.login.noAccount}{' '}
+        <Link
+          href="/cadastro"
+          className="font-medium text-brand-700 underline-offset-2 hover:underline"
+          data-testid="login-signup-link"
+        >
+          {t.login.signUpLink}
+        </Link>
+      </p>
+      <p className="mt-3 text-center text-xs">
+        <Link href="/staff/entrar" className="text-slate-500 underline-offset-2 hover:underline">
+          {t.login.staffLink}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+'use client';
+
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, PageHeader } from '@/components/ui';
+import { useCanManageStorage } from '@/features/portal/session';
+import { interpolate } from '@/i18n';
+import { useI18n } from '@/i18n/provider';
+import { api, type Bucket } from '@/lib/api';
+import { errorMessage } from '@/lib/error-message';
+import { formatBytes, formatDate, formatNumber } from '@/lib/format';
+import { useApiData } from '@/lib/hooks/use-api-data';
+import { CreateBucketModal } from './create-bucket-modal';
+import { DeleteBucketModal } from './delete-bucket-modal';
+
+const loadBuckets = () => api.listBuckets().then((res) => res.items);
+
+export function BucketsView() {
+  const { t, lang } = useI18n();
+  const canManage = useCanManageStorage();
+  const { data: buckets, error, loading, reload } = useApiData(loadBuckets);
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<Bucket | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const createButton = (testId: string) =>
+    canManage && (
+    <Button
+      onClick={() => {
+        setNotice('');
+        setCreating(true);
+      }}
+      testId={testId}
+    >
+      <svg viewBox="0 0 20 20" fill="currentColor" className="size-4" aria-hidden="true">
+        <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
+      </svg>
+      {t.buckets.create}
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t.buckets.title}
+        subtitle={
+          buckets ? `${t.buckets.subtitle} · ${interpolate(t.buckets.count, { count: buckets.length })}` : t.buckets.subtitle
+        }
+        actions={createButton('bucket-create-open')}
+      />
+      <div className="mb-4 space-y-3">
+        <Alert tone="success" testId="buckets-notice">
+          {notice}
+        </Alert>
+        {!canManage && <Alert tone="info">{t.portal.readOnlyNotice}</Alert>}
+      </div>
+
+      {error && !buckets ? (
+        <div className="space-y-3">
+          <Alert tone="error" testId="buckets-error">
+            {errorMessage(error, t)}
+          </Alert>
+          <Button variant="secondary" onClick={() => void reload()} loading={loading}>
+            {t.common.retry}
+          </Button>
+        </div>
+      ) : !buckets ? (
+        <Card className="p-10 text-center text-sm text-slate-500">
+          <span aria-busy="true">{t.common.loading}</span>
+        </Card>
+      ) : buckets.length === 0 ? (
+        <Card className="px-6 py-14 text-center" testId="buckets-empty">
+          <p className="text-base font-medium text-slate-900">{t.buckets.empty}</p>
+          <p className="mt-1 text-sm text-slate-500">{t.buckets.emptyHint}</p>
+          {canManage && <div className="mt-6">{createButton('bucket-create-open-empty')}</div>}
+        </Card>
+      ) : (
+        <Card className="overflow-hidden">
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="buckets-table">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="px-5 py-3">
+                    {t.buckets.colName}
+                  </th>
+                  <th scope="col" className="px-5 py-3 text-right">
+                    {t.buckets.colSize}
+                  </th>
+                  <th scope="col" className="px-5 py-3 text-right">
+                    {t.buckets.colObjects}
+                  </th>
+                  <th scope="col" className="px-5 py-3">
+                    {t.buckets.colVersioning}
+                  </th>
+                  <th scope="col" className="px-5 py-3">
+                    {t.buckets.colCreatedAt}
+                  </th>
+                  <th scope="col" className="px-5 py-3 text-right">
+                    <span className="sr-only sm:not-sr-only">{t.common.actions}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 bg-white">
+                {buckets.map((bucket) => (
+                  <tr key={bucket.id} data-testid={`bucket-row-${bucket.name}`} className="hover:bg-slate-50/60">
+                    <td className="whitespace-nowrap px-5 py-3.5 font-mono font-medium text-slate-900">
+                      {bucket.name}
+                    </td>
+                    <td className="whitespace-nowrap px-5 py-3.5 text-right tabular-nums text-slate-700">
+                      {formatBytes(bucket.sizeBytes, lang)}
+                    </td>
+                    <td className="whitespace-nowrap px-5 py-3.5 text-right tabular-nums text-slate-700">
+                      {formatNumber(bucket.objectCount, lang)}
+                    </td>
+                    <td className="whitespace-nowrap px-5 py-3.5">
+                      {bucket.versioning ? (
+                        <Badge tone="green">{t.buckets.versioningOn}</Badge>
+                      ) : (
+                        <Badge tone="gray">{t.buckets.versioningOff}</Badge>
+                      )}
+                    </td>
+                    <td className="whitespace-nowrap px-5 py-3.5 text-slate-700">{formatDate(bucket.createdAt)}</td>
+                    <td className="whitespace-nowrap px-5 py-3.5 text-right">
+                      {canManage && (
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          className="text-red-700 hover:bg-red-50"
+                          aria-label={interpolate(t.buckets.deleteAria, { name: bucket.name })}
+                          onClick={() => {
+                            setNotice('');
+                            setDeleting(bucket);
+                          }}
+                          testId={`bucket-delete-${bucket.name}`}
+                        >
+                          {t.buckets.delete}
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+
+      <CreateBucketModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(bucket) => {
+          setCreating(false);
+          setNotice(interpolate(t.buckets.created, { name: bucket.name }));
+          void reload();
+        }}
+      />
+      <DeleteBucketModal
+        bucket={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(bucket) => {
+          setDeleting(null);
+          setNotice(interpolate(t.buckets.deleted, { name: bucket.name }));
+          void reload();
+        }}
+      />
+    </>
+  );
+}

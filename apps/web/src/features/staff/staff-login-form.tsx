@@ -1,0 +1,83 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, TextField } from '@/components/ui';
+import { useI18n } from '@/i18n/provider';
+import { api, ApiError } from '@/lib/api';
+import { errorMessage } from '@/lib/error-message';
+
+export function StaffLoginForm() {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [formError, setFormError] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!email.trim()) errors.email = t.login.emailRequired;
+    if (!password) errors.password = t.login.passwordRequired;
+    setFieldErrors(errors);
+    setFormError('');
+    if (Object.keys(errors).length > 0) return;
+    setSubmitting(true);
+    try {
+      await api.staffLogin({ email: email.trim(), password });
+      router.replace('/staff/cadastros');
+      router.refresh();
+    } catch (error) {
+      setFormError(errorMessage(error, t));
+      if (error instanceof ApiError) setFieldErrors(error.fields);
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="staff-login-form">
+      <Alert tone="error" testId="staff-login-error">
+        {formError}
+      </Alert>
+      <TextField
+        id="staff-email"
+        type="email"
+        label={t.staff.email}
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={fieldErrors.email}
+        testId="staff-login-email"
+      />
+      <TextField
+        id="staff-password"
+        type="password"
+        label={t.staff.password}
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={fieldErrors.password}
+        testId="staff-login-password"
+      />
+      <Button
+        type="submit"
+        size="lg"
+        className="w-full bg-slate-900 hover:bg-slate-800 disabled:bg-slate-900/60"
+        loading={submitting}
+        testId="staff-login-submit"
+      >
+        {submitting ? t.staff.submitting : t.staff.submit}
+      </Button>
+      <p className="text-center text-xs">
+        <Link href="/entrar" className="text-slate-500 underline-offset-2 hover:underline">
+          {t.staff.customerLink}
+        </Link>
+      </p>
+    </form>
+  );
+}

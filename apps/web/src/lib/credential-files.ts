@@ -1,0 +1,95 @@
+// Credential files offered for download in the one-time secret modal (PRD F4.2). Generated in the
+// browser so the secret never travels again; pure functions so they can be tested.
+
+export interface S3Credentials {
+  brandName: string;
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface CredentialFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+/** "CloudStorage Pro" -> "cloudstoragepro": the AWS profile name and file name prefix. */
+export function profileName(brandName: string): string {
+  const slug = brandName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+  return slug || 'default';
+}
+
+/** Quotes a dotenv value only when it holds characters a dotenv parser could misread. */
+function envValue(value: string): string {
+  if (/^[A-Za-z0-9_\-./:+=@]*$/.test(value)) return value;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/** Single-line comment text: no line breaks can sneak into a config file. */
+function commentText(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ');
+}
+
+export function envFile(c: S3Credentials): CredentialFile {
+  const lines = [
+    `# ${commentText(c.brandName)} - S3 Credentials`,
+    `S3_ENDPOINT=${envValue(c.endpoint)}`,
+    `S3_REGION=${envValue(c.region)}`,
+    `S3_ACCESS_KEY_ID=${envValue(c.accessKeyId)}`,
+    `S3_SECRET_ACCESS_KEY=${envValue(c.secretAccessKey)}`,
+    '',
+    '# Same credentials under the names the AWS SDKs and CLI read',
+    `AWS_ACCESS_KEY_ID=${envValue(c.accessKeyId)}`,
+    `AWS_SECRET_ACCESS_KEY=${envValue(c.secretAccessKey)}`,
+    `AWS_REGION=${envValue(c.region)}`,
+    `AWS_ENDPOINT_URL=${envValue(c.endpoint)}`,
+  ];
+  return { filename: '.env', mimeType: 'text/plain', content: lines.join('\n') + '\n' };
+}
+
+export function credentialsJson(c: S3Credentials): CredentialFile {
+  const body = {
+    provider: c.brandName,
+    endpoint: c.endpoint,
+    region: c.region,
+    accessKeyId: c.accessKeyId,
+    secretAccessKey: c.secretAccessKey,
+  };
+  return {
+    filename: 'credentials.json',
+    mimeType: 'application/json',
+    content: JSON.stringify(body, null, 2) + '\n',
+  };
+}
+
+/** ~/.aws/credentials: the profile section is named without the "profile " prefix. */
+export function awsCredentialsFile(c: S3Credentials): CredentialFile {
+  const lines = [
+    `[${profileName(c.brandName)}]`,
+    `aws_access_key_id = ${c.accessKeyId}`,
+    `aws_secret_access_key = ${c.secretAccessKey}`,
+  ];
+  return { filename: 'credentials', mimeType: 'text/plain', content: lines.join('\n') + '\n' };
+}
+
+/**
+ * ~/.aws/config: here named profiles are "[profile name]". endpoint_url in the config file needs
+ * AWS CLI >= 2.13 / recent SDKs; older tools need --endpoint-url. Path-style addressing because
+ * the storage is not reached through per-bucket host names.
+ */
+export function awsConfigFile(c: S3Credentials): CredentialFile {
+  const lines = [
+    `[profile ${profileName(c.brandName)}]`,
+    `region = ${c.region}`,
+    `endpoint_url = ${c.endpoint}`,
+    's3 =',
+    '  addressing_style = path',
+  ];
+  return { filename: 'config', mimeType: 'text/plain', content: lines.join('\n') + '\n' };
+}

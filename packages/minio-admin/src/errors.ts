@@ -1,0 +1,26 @@
+/** Error thrown by every MinioAdminClient call; `code` is MinIO's error Code or one of ours. */
+export class MinioAdminError extends Error {
+  /** MinIO's `Code` (e.g. `XMinioAdminNoSuchUser`), or `NetworkError` / `InvalidResponse` from the client. */
+  readonly code: string;
+  /** HTTP status; 0 when no response was received. */
+  readonly statusCode: number;
+  readonly requestId?: string;
+
+  constructor(init: {
+    code: string;
+    statusCode: number;
+    message: string;
+    requestId?: string;
+    cause?: unknown;
+  }) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'MinioAdminError';
+    this.code = init.code;
+    this.statusCode = init.statusCode;
+    this.requestId = init.requestId;
+  }
+}
+
+export function isMinioAdminError(err: unknown, code?: string): err is MinioAdminError {
+  return err instanceof MinioAdminError && (code === undefined || err.code === code);
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NO_BUCKET_PLACEHOLDER,
+  TENANT_BUCKET_ACTIONS,
+  TENANT_OBJECT_READ_ACTIONS,
+  TENANT_OBJECT_WRITE_ACTIONS,
+  buildTenantPolicy,
+  isValidBucketName,
+} from './policy';
+import type { IamPolicyStatement } from './types';
+
+const actions = (s: IamPolicyStatement) => ([] as string[]).concat(s.Action ?? []);
+const resources = (s: IamPolicyStatement) => ([] as string[]).concat(s.Resource ?? []);
+const allActions = (statements: IamPolicyStatement[]) => statements.flatMap(actions);
+
+describe('buildTenantPolicy', () => {
+  it('full access: bucket-level actions on the buckets, object actions on their objects', () => {
+    const p = buildTenantPolicy(['beta', 'alpha'], 'full');
+    expect(p.Version).toBe('2012-10-17');
+    expect(p.Statement).toHaveLength(2);
+    const [bucket, object] = p.Statement;
+    expect(bucket.Effect).toBe('Allow');
+    expect(resources(bucket)).toEqual(['arn:aws:s3:::alpha', 'arn:aws:s3:::beta']);
+    expect(actions(bucket)).toEqual(
+      expect.arrayContaining(['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads']),
+    );
+    expect(object.Effect).toBe('Allow');
+    expect(resources(object)).toEqual(['arn:aws:s3:::alpha/*', 'arn:aws:s3:::beta/*']);
+    expect(actions(object)).toEqual(
+      expect.arrayContaining([
+        's3:GetObject',
+        's3:PutObject',
+        's3:DeleteObject',
+        's3:AbortMultipartUpload',
+        's3:ListMultipartUploadParts',
+      ]),
+    );
+  });
+
+  it('never grants ListAllMyBuckets, wildcards or admin actions', () => {
+    for (const access of ['read', 'full'] as const) {
+      const p = buildTenantPolicy(['alpha'], access);
+      const acts = allActions(p.Statement);
+      expect(acts).not.toContain('s3:ListAllMyBuckets');
+      expect(acts).not.toContain('s3:BypassGovernanceRetention');
+      expect(acts.every((a) => a.startsWith('s3:') && !a.includes('*'))).toBe(true);
+      expect(
+        p.Statement.flatMap(resources).every(
+          (r) => !r.slice('arn:aws:s3:::'.length).replace(/\/\*$/, '').includes('*'),
+        ),
+      ).toBe(true);
+      expect(p.Statement.every((s) => s.Effect === 'Allow')).toBe(true);
+    }
+  });
+
+  it('read access drops every write, delete and multipart-write action', () => {
+    const read = allActions(buildTenantPolicy(['alpha'], 'read').Statement);
+    for (const a of TENANT_OBJECT_WRITE_ACTIONS) expect(read).not.toContain(a);
+    expect(read.some((a) => /^s3:(Put|Delete|Abort)/.test(a))).toBe(false);
+    expect(read).toEqual(expect.arrayContaining([...TENANT_BUCKET_ACTIONS, ...TENANT_OBJECT_READ_ACTIONS]));
+    // Unlike MinIO's built-in readonly policy, listing is allowed.
+    expect(read).toContain('s3:ListBucket');
+  });
+
+  it('is deterministic: sorted, deduplicated', () => {
+    expect(
+      buildTenantPolicy(
+        ['b', 'a', 'b'].map((x) => x.repeat(3)),
+        'full',
+      ),
+    ).toEqual(buildTenantPolicy(['aaa', 'bbb'], 'full'));
+    expect(JSON.stringify(buildTenantPolicy(['x1y', 'abc'], 'read'))).toBe(
+      JSON.stringify(buildTenantPolicy(['abc', 'x1y'], 'read')),
+    );
+  });
+
+  it('zero buckets: one Allow statement on a bucket name that cannot exist', () => {
+    for (const access of ['read', 'full'] as const) {
+      const p = buildTenantPolicy([], access);
+      expect(p.Statement).toHaveLength(1);
+      const [s] = p.Statement;
+      expect(s.Effect).toBe('Allow');
+      expect(actions(s).length).toBeGreaterThan(0);
+      expect(resources(s)).toEqual([`arn:aws:s3:::${NO_BUCKET_PLACEHOLDER}`]);
+      expect(isValidBucketName(NO_BUCKET_PLACEHOLDER)).toBe(false);
+    }
+  });
+
+  it('rejects bucket names that are invalid or would widen the policy', () => {
+    for (const bad of [
+      '*',
+      'a*',
+      'ab?',
+      'ab/c',
+      'AB',
+      'a_b',
+      'ab',
+      '',
+      '-ab',
+      'ab-',
+      'a..b',
+      '192.168.1.1',
+      'x'.repeat(64),
+    ]) {
+      expect(() => buildTenantPolicy([bad], 'full'), bad).toThrow(TypeError);
+    }
+    expect(() => buildTenantPolicy(['abc'], 'write' as never)).toThrow(TypeError);
+  });
+
+  it('accepts valid bucket names', () => {
+    for (const ok of ['abc', 'a.b-c', 'tenant-42-backups', 'x'.repeat(63), '1ab'])
+      expect(isValidBucketName(ok), ok).toBe(true);
+  });
+});

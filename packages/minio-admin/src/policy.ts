@@ -1,0 +1,106 @@
+import type { IamPolicyDocument, IamPolicyStatement } from './types';
+
+export type TenantAccess = 'read' | 'full';
+
+export const POLICY_VERSION = '2012-10-17';
+
+/** Bucket-level actions for every access level. s3:ListAllMyBuckets is left out on purpose: without
+ * it MinIO's ListBuckets shows only the buckets the user may list. */
+export const TENANT_BUCKET_ACTIONS: readonly string[] = [
+  's3:GetBucketLocation',
+  's3:ListBucket',
+  's3:ListBucketMultipartUploads',
+  's3:ListBucketVersions',
+];
+
+export const TENANT_OBJECT_READ_ACTIONS: readonly string[] = [
+  's3:GetObject',
+  's3:GetObjectVersion',
+  's3:GetObjectAttributes',
+  's3:GetObjectTagging',
+  's3:GetObjectVersionTagging',
+  's3:GetObjectRetention',
+  's3:GetObjectLegalHold',
+  's3:ListMultipartUploadParts',
+];
+
+/** Added for 'full'. s3:BypassGovernanceRetention stays out: governance locks must hold for tenants. */
+export const TENANT_OBJECT_WRITE_ACTIONS: readonly string[] = [
+  's3:PutObject',
+  's3:DeleteObject',
+  's3:DeleteObjectVersion',
+  's3:AbortMultipartUpload',
+  's3:PutObjectTagging',
+  's3:PutObjectVersionTagging',
+  's3:DeleteObjectTagging',
+  's3:DeleteObjectVersionTagging',
+  's3:PutObjectRetention',
+  's3:PutObjectLegalHold',
+];
+
+/**
+ * Placeholder for a tenant without buckets. MinIO rejects a policy without statements, actions or
+ * resources, and rewrites `arn:aws:s3:::` oddly, so the policy allows listing a bucket whose name is
+ * invalid (leading '-'), which can therefore never exist. Unlike a Deny statement, it does not
+ * interfere with other policies attached to the same user.
+ */
+export const NO_BUCKET_PLACEHOLDER = '-no-bucket-';
+
+// S3 naming rules (the strict ones MinIO applies when creating buckets). Anything else is refused,
+// above all '*' and '?', which would widen the policy to other tenants' buckets.
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const IPV4_LIKE = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+export function isValidBucketName(name: string): boolean {
+  return (
+    BUCKET_NAME.test(name) &&
+    !name.includes('..') &&
+    !name.includes('.-') &&
+    !name.includes('-.') &&
+    !IPV4_LIKE.test(name)
+  );
+}
+
+/** IAM policy giving a tenant `access` to exactly `buckets` (and nothing when the list is empty). */
+export function buildTenantPolicy(buckets: string[], access: TenantAccess): IamPolicyDocument {
+  if (access !== 'read' && access !== 'full')
+    throw new TypeError(`Unknown tenant access level: ${String(access)}`);
+  for (const b of buckets) {
+    if (typeof b !== 'string' || !isValidBucketName(b))
+      throw new TypeError(`Invalid bucket name: ${String(b)}`);
+  }
+  // Sorted and deduplicated so the same input always yields byte-identical policies.
+  const names = [...new Set(buckets)].sort();
+  if (names.length === 0) {
+    return {
+      Version: POLICY_VERSION,
+      Statement: [
+        {
+          Sid: 'NoBuckets',
+          Effect: 'Allow',
+          Action: ['s3:ListBucket'],
+          Resource: [`arn:aws:s3:::${NO_BUCKET_PLACEHOLDER}`],
+        },
+      ],
+    };
+  }
+  const objectActions =
+    access === 'full'
+      ? [...TENANT_OBJECT_READ_ACTIONS, ...TENANT_OBJECT_WRITE_ACTIONS]
+      : [...TENANT_OBJECT_READ_ACTIONS];
+  const statements: IamPolicyStatement[] = [
+    {
+      Sid: 'TenantBuckets',
+      Effect: 'Allow',
+      Action: [...TENANT_BUCKET_ACTIONS],
+      Resource: names.map((b) => `arn:aws:s3:::${b}`),
+    },
+    {
+      Sid: 'TenantObjects',
+      Effect: 'Allow',
+      Action: objectActions,
+      Resource: names.map((b) => `arn:aws:s3:::${b}/*`),
+    },
+  ];
+  return { Version: POLICY_VERSION, Statement: statements };
+}
