@@ -64,10 +64,14 @@ async function postgresBinary(): Promise<string> {
   return binaries.postgres;
 }
 
+/** Ids of the `postgres` user, or undefined when it does not exist (yet). */
 function postgresIds(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string): number => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
+  try {
+    const id = (flag: string): number => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    return undefined;
+  }
 }
 
 /** As root the server runs as `postgres`, which must be able to reach the data directory. */
@@ -97,7 +101,9 @@ export async function startPostgres(opts: {
 
   const databaseDir = path.join(opts.dataDir, 'postgres');
   const logFile = path.join(opts.dataDir, 'logs', 'postgres.log');
-  const ids = postgresIds();
+  // PostgreSQL refuses to run as root: then it runs as the `postgres` user.
+  const isRoot = process.getuid?.() === 0;
+  let ids = isRoot ? postgresIds() : undefined;
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const port = await getFreePort();
   const pg = new EmbeddedPostgres({
@@ -109,7 +115,8 @@ export async function startPostgres(opts: {
     persistent: true,
     // Unlike the OS locales, the builtin provider exists everywhere and never changes sort order.
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    createPostgresUser: true,
+    // Only as root (it creates the user when missing); otherwise it would try groupadd and fail.
+    createPostgresUser: isRoot,
     onLog: (message) => appendLog(logFile, message),
     onError: (error) => appendLog(logFile, `${error instanceof Error ? error.stack : String(error)}\n`),
   });
@@ -119,7 +126,9 @@ export async function startPostgres(opts: {
     if (ids) checkReachable(databaseDir, ids.uid);
     opts.log('[postgres] initialising a new cluster');
     await pg.initialise();
+    if (isRoot) ids ??= postgresIds();
   }
+  if (isRoot && !ids) throw new Error(`running as root, but there is no "${USER}" user to run PostgreSQL as`);
 
   const settings = [...SERVER_SETTINGS];
   // PostgreSQL 18 starts three I/O worker processes by default; one is plenty here.

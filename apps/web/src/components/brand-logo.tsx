@@ -1,7 +1,16 @@
 import { BRAND_NAME } from '@/lib/brand';
 import { cx } from './ui';
 
-export function BrandLogo({ tone = 'light', subtitle }: { tone?: 'light' | 'dark'; subtitle?: string }) {
+export function BrandLogo({
+  tone = 'light',
+  subtitle,
+  compact = false,
+}: {
+  tone?: 'light' | 'dark';
+  subtitle?: string;
+  /** Hide the name on small screens (the mark alone keeps it recognisable). */
+  compact?: boolean;
+}) {
   return (
     <span className="inline-flex items-center gap-2.5">
       <span
@@ -14,7 +23,7 @@ export function BrandLogo({ tone = 'light', subtitle }: { tone?: 'light' | 'dark
           <path d="M5 12v6c0 1.38 3.13 2.5 7 2.5s7-1.12 7-2.5v-6" />
         </svg>
       </span>
-      <span className="leading-tight">
+      <span className={cx('leading-tight', compact && 'hidden sm:block')}>
         <span
           className={cx('block text-base font-semibold', tone === 'dark' ? 'text-white' : 'text-slate-900')}
         >

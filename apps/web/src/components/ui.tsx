@@ -7,14 +7,31 @@ export function cx(...classes: Array<string | false | null | undefined>): string
 export const focusRing =
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
 
-type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
+type ButtonVariant =
+  | 'primary'
+  | 'secondary'
+  | 'danger'
+  | 'success'
+  | 'warning'
+  | 'dark'
+  | 'ghost'
+  | 'ghostDanger'
+  | 'ghostWarning'
+  | 'ghostOnDark';
 
+// One complete class set per variant: Tailwind cannot reliably override a colour passed via className.
 const buttonVariants: Record<ButtonVariant, string> = {
   primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/50 shadow-sm',
   secondary:
     'bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400 shadow-sm',
   danger: 'bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/50 shadow-sm',
+  success: 'bg-emerald-600 text-white hover:bg-emerald-700 disabled:bg-emerald-600/50 shadow-sm',
+  warning: 'bg-amber-600 text-white hover:bg-amber-700 disabled:bg-amber-600/50 shadow-sm',
+  dark: 'bg-slate-900 text-white hover:bg-slate-800 disabled:bg-slate-900/60 shadow-sm',
   ghost: 'text-slate-700 hover:bg-slate-100 disabled:text-slate-400',
+  ghostDanger: 'text-red-700 hover:bg-red-50 disabled:text-red-300',
+  ghostWarning: 'text-amber-800 hover:bg-amber-50 disabled:text-amber-400',
+  ghostOnDark: 'text-slate-100 ring-1 ring-inset ring-slate-600 hover:bg-slate-800 disabled:text-slate-500',
 };
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -43,7 +60,7 @@ export function Button({
       disabled={disabled || loading}
       aria-busy={loading || undefined}
       className={cx(
-        'inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors disabled:cursor-not-allowed',
+        'inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-lg font-medium transition-colors disabled:cursor-not-allowed',
         focusRing,
         buttonVariants[variant],
         sizes[size],

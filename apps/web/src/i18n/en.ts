@@ -244,7 +244,7 @@ export const en: Dictionary = {
     downloadAwsConfig: 'Download .aws/config',
     awsHint: 'For the AWS CLI/SDKs: use the "{profile}" profile (e.g. aws s3 ls --profile {profile}).',
     savedCheckbox: 'I saved the credentials somewhere safe',
-    closeHint: 'Tick the confirmation above to close.',
+    closeHint: 'Confirm you saved the credentials to close.',
     close: 'Close',
   },
   staff: {

@@ -244,7 +244,7 @@ export const ptBR = {
     downloadAwsConfig: 'Baixar .aws/config',
     awsHint: 'Para a AWS CLI/SDKs: use o perfil "{profile}" (ex.: aws s3 ls --profile {profile}).',
     savedCheckbox: 'Salvei as credenciais em local seguro',
-    closeHint: 'Marque a confirmação acima para fechar.',
+    closeHint: 'Confirme que salvou as credenciais para fechar.',
     close: 'Fechar',
   },
   staff: {

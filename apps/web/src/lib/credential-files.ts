@@ -15,6 +15,11 @@ export interface CredentialFile {
   content: string;
 }
 
+// Browsers drop a leading dot from downloaded names and append ".txt" to extension-less text/plain
+// files, so the dotenv file is named "<profile>.env" and the AWS files are served as octet-stream
+// (they keep the exact names "credentials" and "config" that ~/.aws/ expects).
+const RAW = 'application/octet-stream';
+
 /** "CloudStorage Pro" -> "cloudstoragepro": the AWS profile name and file name prefix. */
 export function profileName(brandName: string): string {
   const slug = brandName
@@ -50,7 +55,7 @@ export function envFile(c: S3Credentials): CredentialFile {
     `AWS_REGION=${envValue(c.region)}`,
     `AWS_ENDPOINT_URL=${envValue(c.endpoint)}`,
   ];
-  return { filename: '.env', mimeType: 'text/plain', content: lines.join('\n') + '\n' };
+  return { filename: `${profileName(c.brandName)}.env`, mimeType: RAW, content: lines.join('\n') + '\n' };
 }
 
 export function credentialsJson(c: S3Credentials): CredentialFile {
@@ -75,7 +80,7 @@ export function awsCredentialsFile(c: S3Credentials): CredentialFile {
     `aws_access_key_id = ${c.accessKeyId}`,
     `aws_secret_access_key = ${c.secretAccessKey}`,
   ];
-  return { filename: 'credentials', mimeType: 'text/plain', content: lines.join('\n') + '\n' };
+  return { filename: 'credentials', mimeType: RAW, content: lines.join('\n') + '\n' };
 }
 
 /**
@@ -91,5 +96,5 @@ export function awsConfigFile(c: S3Credentials): CredentialFile {
     's3 =',
     '  addressing_style = path',
   ];
-  return { filename: 'config', mimeType: 'text/plain', content: lines.join('\n') + '\n' };
+  return { filename: 'config', mimeType: RAW, content: lines.join('\n') + '\n' };
 }

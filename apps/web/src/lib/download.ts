@@ -2,7 +2,7 @@ import type { CredentialFile } from './credential-files';
 
 /** Saves a text file generated in the browser (no round trip to the server). */
 export function downloadFile(file: CredentialFile): void {
-  const blob = new Blob([file.content], { type: `${file.mimeType};charset=utf-8` });
+  const blob = new Blob([file.content], { type: file.mimeType });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -97,7 +97,8 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
               </p>
             </div>
             <Button
-              className="shrink-0 bg-amber-600 hover:bg-amber-700"
+              variant="warning"
+              className="shrink-0"
               onClick={() => void reveal(revealable)}
               loading={revealingId === revealable.id}
               testId="first-key-reveal"
@@ -172,9 +173,8 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
                         <div className="flex justify-end gap-1">
                           {key.secretRevealable && (
                             <Button
-                              variant="ghost"
+                              variant="ghostWarning"
                               size="sm"
-                              className="text-amber-800 hover:bg-amber-50"
                               onClick={() => void reveal(key)}
                               loading={revealingId === key.id}
                               testId={`key-reveal-${key.accessKeyId}`}
@@ -183,9 +183,8 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
                             </Button>
                           )}
                           <Button
-                            variant="ghost"
+                            variant="ghostDanger"
                             size="sm"
-                            className="text-red-700 hover:bg-red-50"
                             aria-label={interpolate(t.keys.revokeAria, { id: key.accessKeyId })}
                             onClick={() => {
                               setNotice('');
@@ -219,10 +218,10 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
       <RevokeKeyModal
         accessKey={revoking}
         onClose={() => setRevoking(null)}
-        onRevoked={(key) => {
+        onRevoked={async (key) => {
           setRevoking(null);
+          await reload();
           setNotice(interpolate(t.keys.revoked, { id: key.accessKeyId }));
-          void reload();
         }}
       />
       <SecretModal secret={secret?.value ?? null} mode={secret?.mode ?? 'created'} onClose={() => setSecret(null)} />

@@ -110,6 +110,9 @@ export function SignupForm() {
   }
 
   const passwordError = errorFor('password');
+  // "Fix the highlighted fields" goes away by itself once nothing is highlighted any more.
+  const shownFormError =
+    formError === t.errors.fixFields && Object.keys(clientErrors).length === 0 ? '' : formError;
 
   return (
     <div>
@@ -118,7 +121,7 @@ export function SignupForm() {
 
       <form onSubmit={onSubmit} noValidate className="mt-8 space-y-5" data-testid="signup-form">
         <Alert tone="error" testId="signup-error">
-          {formError}
+          {shownFormError}
         </Alert>
         <TextField
           id="fullName"

@@ -122,9 +122,8 @@ export function BucketsView() {
                     <td className="whitespace-nowrap px-5 py-3.5 text-right">
                       {canManage && (
                         <Button
-                          variant="ghost"
+                          variant="ghostDanger"
                           size="sm"
-                          className="text-red-700 hover:bg-red-50"
                           aria-label={interpolate(t.buckets.deleteAria, { name: bucket.name })}
                           onClick={() => {
                             setNotice('');
@@ -147,19 +146,19 @@ export function BucketsView() {
       <CreateBucketModal
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(bucket) => {
+        onCreated={async (bucket) => {
           setCreating(false);
+          await reload();
           setNotice(interpolate(t.buckets.created, { name: bucket.name }));
-          void reload();
         }}
       />
       <DeleteBucketModal
         bucket={deleting}
         onClose={() => setDeleting(null)}
-        onDeleted={(bucket) => {
+        onDeleted={async (bucket) => {
           setDeleting(null);
+          await reload();
           setNotice(interpolate(t.buckets.deleted, { name: bucket.name }));
-          void reload();
         }}
       />
     </>

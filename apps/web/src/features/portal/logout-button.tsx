@@ -30,12 +30,11 @@ export function LogoutButton({
 
   return (
     <Button
-      variant={tone === 'dark' ? 'ghost' : 'secondary'}
+      variant={tone === 'dark' ? 'ghostOnDark' : 'secondary'}
       size="sm"
       onClick={logout}
       loading={pending}
       testId={kind === 'staff' ? 'staff-logout-button' : 'logout-button'}
-      className={tone === 'dark' ? 'text-slate-200 hover:bg-slate-800' : undefined}
     >
       {pending ? t.common.signingOut : t.common.signOut}
     </Button>

@@ -96,7 +96,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
           <div className="flex h-16 items-center justify-between gap-4 px-4 sm:px-6 lg:px-8">
             <div className="flex min-w-0 items-center gap-3">
               <span className="lg:hidden">
-                <BrandLogo />
+                <BrandLogo compact />
               </span>
               <div className="hidden min-w-0 lg:block">
                 <p className="text-xs uppercase tracking-wide text-slate-500">{t.portal.account}</p>

@@ -194,7 +194,7 @@ function AccountCard({
         {canDecide && (
           <>
             <Button
-              className="bg-emerald-600 hover:bg-emerald-700 disabled:bg-emerald-600/50"
+              variant="success"
               onClick={onApprove}
               loading={approving}
               testId={`account-approve-${key}`}

@@ -67,7 +67,8 @@ export function StaffLoginForm() {
       <Button
         type="submit"
         size="lg"
-        className="w-full bg-slate-900 hover:bg-slate-800 disabled:bg-slate-900/60"
+        variant="dark"
+        className="w-full"
         loading={submitting}
         testId="staff-login-submit"
       >

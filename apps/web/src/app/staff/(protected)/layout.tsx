@@ -24,7 +24,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
           <div className="flex items-center gap-6">
             <Link href="/staff/cadastros" className="rounded-lg focus-visible:outline-2 focus-visible:outline-amber-400">
-              <BrandLogo tone="dark" subtitle={t.staff.areaName} />
+              <BrandLogo tone="dark" subtitle={t.staff.areaName} compact />
             </Link>
             <nav aria-label={t.staff.navLabel} className="hidden sm:block">
               <Link

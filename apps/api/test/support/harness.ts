@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { createDb, migrate, type Database } from '@csp/db';
+import { readMail } from '@csp/local-services';
+import { createApp } from '../../src/app';
+import { loadConfig, type AppConfig } from '../../src/config/config';
+import { StaffBootstrapService } from '../../src/modules/identity/staff-bootstrap.service';
+import { startWorker } from '../../src/worker';
+import { HttpSession } from './http';
+
+export const STAFF = { email: 'root@staff.test', password: 'Staff-Password-2026', fullName: 'Staff Root' };
+const ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
+/** Config for the API and worker against the integration tier's real services. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const { postgres, minio, mail } = inject('services');
+  return loadConfig({
+    DATABASE_URL: postgres!.url,
+    MINIO_ENDPOINT: minio!.endpoint,
+    MINIO_ROOT_USER: minio!.rootUser,
+    MINIO_ROOT_PASSWORD: minio!.rootPassword,
+    SMTP_HOST: mail!.smtpHost,
+    SMTP_PORT: String(mail!.smtpPort),
+    ENCRYPTION_KEY,
+    COOKIE_SECURE: 'false',
+    APP_URL: 'http://127.0.0.1:3000',
+    ...overrides,
+  });
+}
+
+export interface TestApi {
+  baseUrl: string;
+  config: AppConfig;
+  db: Database;
+  mailUrl: string;
+  session(lang?: 'pt-BR' | 'en'): HttpSession;
+  close(): Promise<void>;
+}
+
+/** The real API (HTTP on a free port) and worker, on real PostgreSQL, MinIO and SMTP. */
+export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+  const config = testConfig(overrides);
+  const db = createDb(config.DATABASE_URL, { max: 3 });
+  await migrate(db);
+  const app = await createApp(config, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.get(StaffBootstrapService).ensureSuperAdmin(STAFF);
+  const worker = await startWorker(config, { logger: false });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    config,
+    db,
+    mailUrl: inject('services').mail!.webUrl,
+    session: (lang = 'pt-BR') => new HttpSession(baseUrl, lang),
+    close: async () => {
+      await worker.stop();
+      await app.close();
+      await db.$client.end();
+    },
+  };
+}
+
+let counter = 0;
+/** A unique, valid sign-up (CPF with correct check digits). */
+export function newSignup(label = 'acct') {
+  counter += 1;
+  const unique = `${Date.now().toString(36)}${counter}${randomBytes(2).toString('hex')}`;
+  return {
+    fullName: 'Maria Teste Silva',
+    companyName: `Empresa ${label} ${unique}`,
+    email: `${label}-${unique}@empresa.test`,
+    document: randomCpf(),
+    phone: '(11) 98765-4321',
+    password: 'Backup-Seguro-2026',
+    acceptTerms: true,
+  };
+}
+
+export function randomCpf(): string {
+  const d = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10));
+  if (d.every((x) => x === d[0])) d[0] = (d[0] + 1) % 10;
+  const check = (digits: number[]) => {
+    const sum = digits.reduce((acc, x, i) => acc + x * (digits.length + 1 - i), 0);
+    const rest = sum % 11;
+    return rest < 2 ? 0 : 11 - rest;
+  };
+  d.push(check(d));
+  d.push(check(d));
+  return d.join('');
+}
+
+/** Sign-up -> code from the mail catcher -> verified account pending approval. */
+export async function signUpAndVerify(api: TestApi, input = newSignup()) {
+  const anon = api.session();
+  const since = new Date(Date.now() - 1000);
+  const started = await anon.post<{ signupId: string }>('/api/v1/signup', input);
+  if (started.status !== 202) throw new Error(`signup answered ${started.status}: ${JSON.stringify(started.body)}`);
+  const mail = await readMail(api.mailUrl, { to: input.email, since, subjectIncludes: 'código' });
+  const code = /\b(\d{6})\b/.exec(mail.text)![1];
+  const verified = await anon.post<{ accountId: string }>('/api/v1/signup/verify', {
+    signupId: started.body.signupId,
+    code,
+  });
+  if (verified.status !== 201) throw new Error(`verify answered ${verified.status}: ${JSON.stringify(verified.body)}`);
+  return { input, accountId: verified.body.accountId, signupId: started.body.signupId };
+}
+
+export async function staffSession(api: TestApi) {
+  const staff = api.session();
+  const login = await staff.post('/api/v1/staff/auth/login', { email: STAFF.email, password: STAFF.password });
+  if (login.status !== 200) throw new Error(`staff login answered ${login.status}`);
+  return staff;
+}
+
+/** A fully approved account with its owner signed in. */
+export async function approvedAccount(api: TestApi, label = 'acct') {
+  const { input, accountId } = await signUpAndVerify(api, newSignup(label));
+  const staff = await staffSession(api);
+  const approved = await staff.post(`/api/v1/staff/accounts/${accountId}/approve`);
+  if (approved.status !== 200) throw new Error(`approve answered ${approved.status}: ${JSON.stringify(approved.body)}`);
+  const owner = api.session();
+  const login = await owner.post('/api/v1/auth/login', { email: input.email, password: input.password });
+  if (login.status !== 200) throw new Error(`login answered ${login.status}`);
+  return { accountId, input, owner };
+}

@@ -1,0 +1,52 @@
+/** A minimal cookie-keeping HTTP client for driving the API like a browser would. */
+export class HttpSession {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly lang: 'pt-BR' | 'en' = 'pt-BR',
+    /** Client address as a trusted loopback proxy reports it (the web app's rewrite does the same). */
+    readonly clientIp = `10.${rnd()}.${rnd()}.${rnd()}`,
+  ) {}
+
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ) {
+    const headers: Record<string, string> = {
+      'accept-language': this.lang,
+      'x-forwarded-for': this.clientIp,
+      ...extraHeaders,
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const [name, ...rest] = pair.split('=');
+      const value = rest.join('=');
+      const expired = attrs.some((a) => /expires=thu, 01 jan 1970/i.test(a.trim())) || value === '';
+      if (expired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    const text = await response.text();
+    const json = text ? (JSON.parse(text) as T) : (undefined as T);
+    return { status: response.status, body: json, headers: response.headers };
+  }
+
+  get = <T = Record<string, unknown>>(path: string) => this.request<T>('GET', path);
+  post = <T = Record<string, unknown>>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
+  delete = <T = Record<string, unknown>>(path: string) => this.request<T>('DELETE', path);
+
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+}
+
+const rnd = () => Math.floor(Math.random() * 254) + 1;
