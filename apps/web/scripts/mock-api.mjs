@@ -9,7 +9,11 @@ const port = Number(process.argv[2] ?? 3001);
 const now = () => new Date().toISOString();
 const token = () => randomBytes(16).toString('hex');
 const akid = () => 'AKI' + randomBytes(9).toString('hex').toUpperCase().slice(0, 17);
-const secret = () => randomBytes(30).toString('base64').replace(/[^A-Za-z0-9/+]/g, '').slice(0, 40);
+const secret = () =>
+  randomBytes(30)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9/+]/g, '')
+    .slice(0, 40);
 
 const accounts = new Map();
 const users = new Map(); // email -> user
@@ -35,7 +39,14 @@ function addAccount({ name, documentType, document, email, phone, ownerName, sta
     revealable: new Set(),
   };
   accounts.set(account.id, account);
-  users.set(email, { id: randomUUID(), fullName: ownerName, email, role: 'owner', password, accountId: account.id });
+  users.set(email, {
+    id: randomUUID(),
+    fullName: ownerName,
+    email,
+    role: 'owner',
+    password,
+    accountId: account.id,
+  });
   return account;
 }
 
@@ -51,10 +62,30 @@ const demo = addAccount({
   planName: 'Business (500 GB)',
 });
 demo.buckets.push(
-  { id: randomUUID(), name: 'backup-prod', versioning: true, sizeBytes: 245e9, objectCount: 12400, createdAt: now() },
-  { id: randomUUID(), name: 'media-assets', versioning: false, sizeBytes: 89e9, objectCount: 3200, createdAt: now() },
+  {
+    id: randomUUID(),
+    name: 'backup-prod',
+    versioning: true,
+    sizeBytes: 245e9,
+    objectCount: 12400,
+    createdAt: now(),
+  },
+  {
+    id: randomUUID(),
+    name: 'media-assets',
+    versioning: false,
+    sizeBytes: 89e9,
+    objectCount: 3200,
+    createdAt: now(),
+  },
 );
-const firstKey = { id: randomUUID(), accessKeyId: akid(), name: 'Chave inicial', status: 'active', createdAt: now() };
+const firstKey = {
+  id: randomUUID(),
+  accessKeyId: akid(),
+  name: 'Chave inicial',
+  status: 'active',
+  createdAt: now(),
+};
 demo.keys.push(firstKey);
 demo.revealable.add(firstKey.id);
 
@@ -81,7 +112,13 @@ addAccount({
   planName: null,
 });
 
-const staff = { id: randomUUID(), fullName: 'Ana Admin', email: 'staff@example.com', role: 'super_admin', password: 'Staff123' };
+const staff = {
+  id: randomUUID(),
+  fullName: 'Ana Admin',
+  email: 'staff@example.com',
+  role: 'super_admin',
+  password: 'Staff123',
+};
 const failOnce = new Set();
 
 function parseCookies(req) {
@@ -99,7 +136,8 @@ function send(res, status, body, headers = {}) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
-const fail = (res, status, code, message, extra = {}) => send(res, status, { statusCode: status, code, message, ...extra });
+const fail = (res, status, code, message, extra = {}) =>
+  send(res, status, { statusCode: status, code, message, ...extra });
 
 function me(email) {
   const user = users.get(email);
@@ -132,8 +170,14 @@ const server = http.createServer(async (req, res) => {
 
   const route = `${req.method} ${path}`;
   if (route === 'POST /signup') {
-    if (!body.acceptTerms) return fail(res, 400, 'terms_required', msg(req, 'Aceite os termos.', 'Accept the terms.'), { fields: { acceptTerms: msg(req, 'Obrigatório.', 'Required.') } });
-    if (users.has(body.email)) return fail(res, 400, 'validation_failed', msg(req, 'Verifique os campos.', 'Check the fields.'), { fields: { email: msg(req, 'Use outro e-mail.', 'Use another e-mail.') } });
+    if (!body.acceptTerms)
+      return fail(res, 400, 'terms_required', msg(req, 'Aceite os termos.', 'Accept the terms.'), {
+        fields: { acceptTerms: msg(req, 'Obrigatório.', 'Required.') },
+      });
+    if (users.has(body.email))
+      return fail(res, 400, 'validation_failed', msg(req, 'Verifique os campos.', 'Check the fields.'), {
+        fields: { email: msg(req, 'Use outro e-mail.', 'Use another e-mail.') },
+      });
     const signupId = randomUUID();
     signups.set(signupId, { ...body, attempts: 5 });
     console.log('  code for', body.email, '= 123456');
@@ -144,34 +188,82 @@ const server = http.createServer(async (req, res) => {
     if (!s) return fail(res, 404, 'not_found', msg(req, 'Cadastro não encontrado.', 'Sign-up not found.'));
     if (body.code !== '123456') {
       s.attempts--;
-      if (s.attempts <= 0) return fail(res, 410, 'too_many_attempts', msg(req, 'Tentativas esgotadas.', 'Too many attempts.'));
-      return fail(res, 400, 'invalid_code', msg(req, 'Código inválido.', 'Invalid code.'), { remainingAttempts: s.attempts });
+      if (s.attempts <= 0)
+        return fail(res, 410, 'too_many_attempts', msg(req, 'Tentativas esgotadas.', 'Too many attempts.'));
+      return fail(res, 400, 'invalid_code', msg(req, 'Código inválido.', 'Invalid code.'), {
+        remainingAttempts: s.attempts,
+      });
     }
-    const a = addAccount({ name: s.fullName, documentType: s.document.replace(/\D/g, '').length === 11 ? 'cpf' : 'cnpj', document: s.document.replace(/[^0-9A-Za-z]/g, ''), email: s.email, phone: s.phone, ownerName: s.fullName, status: 'pending_approval', password: s.password, planName: 'Free (10 GB)' });
+    const a = addAccount({
+      name: s.fullName,
+      documentType: s.document.replace(/\D/g, '').length === 11 ? 'cpf' : 'cnpj',
+      document: s.document.replace(/[^0-9A-Za-z]/g, ''),
+      email: s.email,
+      phone: s.phone,
+      ownerName: s.fullName,
+      status: 'pending_approval',
+      password: s.password,
+      planName: 'Free (10 GB)',
+    });
     signups.delete(body.signupId);
     return send(res, 201, { accountId: a.id, status: 'pending_approval' });
   }
   if (route === 'POST /signup/resend') return send(res, 202, {});
   if (route === 'POST /auth/login') {
     const user = users.get(body.email);
-    if (!user || user.password !== body.password) return fail(res, 401, 'invalid_credentials', msg(req, 'E-mail ou senha incorretos.', 'Wrong e-mail or password.'));
+    if (!user || user.password !== body.password)
+      return fail(
+        res,
+        401,
+        'invalid_credentials',
+        msg(req, 'E-mail ou senha incorretos.', 'Wrong e-mail or password.'),
+      );
     const account = accounts.get(user.accountId);
-    if (account.status === 'pending_approval') return fail(res, 403, 'account_pending', msg(req, 'Sua conta aguarda aprovação. Você receberá um e-mail em até 24h.', 'Your account is awaiting approval.'));
-    if (account.status === 'rejected') return fail(res, 403, 'account_rejected', msg(req, 'Seu cadastro não foi aprovado.', 'Your sign-up was not approved.'));
+    if (account.status === 'pending_approval')
+      return fail(
+        res,
+        403,
+        'account_pending',
+        msg(
+          req,
+          'Sua conta aguarda aprovação. Você receberá um e-mail em até 24h.',
+          'Your account is awaiting approval.',
+        ),
+      );
+    if (account.status === 'rejected')
+      return fail(
+        res,
+        403,
+        'account_rejected',
+        msg(req, 'Seu cadastro não foi aprovado.', 'Your sign-up was not approved.'),
+      );
     const t = token();
     sessions.set(t, user.email);
-    return send(res, 200, me(user.email), { 'set-cookie': `csp_session=${t}; Path=/; HttpOnly; SameSite=Lax${body.remember ? '; Max-Age=2592000' : ''}` });
+    return send(res, 200, me(user.email), {
+      'set-cookie': `csp_session=${t}; Path=/; HttpOnly; SameSite=Lax${body.remember ? '; Max-Age=2592000' : ''}`,
+    });
   }
   if (route === 'POST /auth/logout') {
     sessions.delete(cookies.csp_session);
     return send(res, 204, undefined, { 'set-cookie': 'csp_session=; Path=/; Max-Age=0' });
   }
   if (route === 'POST /staff/auth/login') {
-    if (body.email !== staff.email || body.password !== staff.password) return fail(res, 401, 'invalid_credentials', msg(req, 'E-mail ou senha incorretos.', 'Wrong e-mail or password.'));
+    if (body.email !== staff.email || body.password !== staff.password)
+      return fail(
+        res,
+        401,
+        'invalid_credentials',
+        msg(req, 'E-mail ou senha incorretos.', 'Wrong e-mail or password.'),
+      );
     const t = token();
     staffSessions.set(t, staff.email);
     const { password: _p, ...pub } = staff;
-    return send(res, 200, { staff: pub }, { 'set-cookie': `csp_staff_session=${t}; Path=/; HttpOnly; SameSite=Lax` });
+    return send(
+      res,
+      200,
+      { staff: pub },
+      { 'set-cookie': `csp_staff_session=${t}; Path=/; HttpOnly; SameSite=Lax` },
+    );
   }
   if (route === 'POST /staff/auth/logout') {
     staffSessions.delete(cookies.csp_staff_session);
@@ -179,7 +271,8 @@ const server = http.createServer(async (req, res) => {
   }
 
   if (path.startsWith('/staff/')) {
-    if (!staffSessions.has(cookies.csp_staff_session)) return fail(res, 401, 'unauthenticated', msg(req, 'Entre novamente.', 'Sign in again.'));
+    if (!staffSessions.has(cookies.csp_staff_session))
+      return fail(res, 401, 'unauthenticated', msg(req, 'Entre novamente.', 'Sign in again.'));
     if (route === 'GET /staff/me') {
       const { password: _p, ...pub } = staff;
       return send(res, 200, { staff: pub });
@@ -196,17 +289,35 @@ const server = http.createServer(async (req, res) => {
       const account = accounts.get(m[1]);
       if (!account) return fail(res, 404, 'not_found', 'Not found');
       if (m[2] === 'reject') {
-        if (!body.reason) return fail(res, 400, 'validation_failed', msg(req, 'Informe o motivo.', 'Give a reason.'), { fields: { reason: msg(req, 'Obrigatório.', 'Required.') } });
+        if (!body.reason)
+          return fail(res, 400, 'validation_failed', msg(req, 'Informe o motivo.', 'Give a reason.'), {
+            fields: { reason: msg(req, 'Obrigatório.', 'Required.') },
+          });
         account.status = 'rejected';
         return send(res, 200, { id: account.id, status: 'rejected' });
       }
       await new Promise((r) => setTimeout(r, 1200));
       if (account.name.includes('Falha') && !failOnce.has(account.id)) {
         failOnce.add(account.id);
-        return fail(res, 502, 'provisioning_failed', msg(req, 'Falha ao provisionar o storage. Tente novamente.', 'Storage provisioning failed. Try again.'));
+        return fail(
+          res,
+          502,
+          'provisioning_failed',
+          msg(
+            req,
+            'Falha ao provisionar o storage. Tente novamente.',
+            'Storage provisioning failed. Try again.',
+          ),
+        );
       }
       account.status = 'active';
-      const k = { id: randomUUID(), accessKeyId: akid(), name: 'Chave inicial', status: 'active', createdAt: now() };
+      const k = {
+        id: randomUUID(),
+        accessKeyId: akid(),
+        name: 'Chave inicial',
+        status: 'active',
+        createdAt: now(),
+      };
       account.keys.push(k);
       account.revealable.add(k.id);
       return send(res, 200, { id: account.id, status: 'active' });
@@ -235,8 +346,21 @@ const server = http.createServer(async (req, res) => {
   }
   if (route === 'GET /buckets') return send(res, 200, { items: account.buckets });
   if (route === 'POST /buckets') {
-    if ([...accounts.values()].some((a) => a.buckets.some((b) => b.name === body.name))) return fail(res, 409, 'bucket_name_taken', msg(req, 'Já existe um bucket com esse nome.', 'A bucket with this name already exists.'));
-    const b = { id: randomUUID(), name: body.name, versioning: Boolean(body.versioning), sizeBytes: 0, objectCount: 0, createdAt: now() };
+    if ([...accounts.values()].some((a) => a.buckets.some((b) => b.name === body.name)))
+      return fail(
+        res,
+        409,
+        'bucket_name_taken',
+        msg(req, 'Já existe um bucket com esse nome.', 'A bucket with this name already exists.'),
+      );
+    const b = {
+      id: randomUUID(),
+      name: body.name,
+      versioning: Boolean(body.versioning),
+      sizeBytes: 0,
+      objectCount: 0,
+      createdAt: now(),
+    };
     account.buckets.push(b);
     return send(res, 201, b);
   }
@@ -244,11 +368,22 @@ const server = http.createServer(async (req, res) => {
   if (m && req.method === 'DELETE') {
     const b = account.buckets.find((x) => x.id === m[1]);
     if (!b) return fail(res, 404, 'not_found', 'Not found');
-    if (b.objectCount > 0) return fail(res, 409, 'bucket_not_empty', msg(req, `O bucket ${b.name} não está vazio. Apague os objetos antes de excluí-lo.`, `Bucket ${b.name} is not empty.`));
+    if (b.objectCount > 0)
+      return fail(
+        res,
+        409,
+        'bucket_not_empty',
+        msg(
+          req,
+          `O bucket ${b.name} não está vazio. Apague os objetos antes de excluí-lo.`,
+          `Bucket ${b.name} is not empty.`,
+        ),
+      );
     account.buckets = account.buckets.filter((x) => x !== b);
     return send(res, 204);
   }
-  if (route === 'GET /access-keys') return send(res, 200, { items: account.keys.map((k) => publicKey(account, k)) });
+  if (route === 'GET /access-keys')
+    return send(res, 200, { items: account.keys.map((k) => publicKey(account, k)) });
   if (route === 'POST /access-keys') {
     const k = { id: randomUUID(), accessKeyId: akid(), name: body.name, status: 'active', createdAt: now() };
     account.keys.push(k);
@@ -259,7 +394,13 @@ const server = http.createServer(async (req, res) => {
     const k = account.keys.find((x) => x.id === m[1]);
     if (!k) return fail(res, 404, 'not_found', 'Not found');
     if (m[2] && req.method === 'POST') {
-      if (!account.revealable.delete(k.id)) return fail(res, 410, 'secret_gone', msg(req, 'O secret já foi exibido.', 'The secret was already shown.'));
+      if (!account.revealable.delete(k.id))
+        return fail(
+          res,
+          410,
+          'secret_gone',
+          msg(req, 'O secret já foi exibido.', 'The secret was already shown.'),
+        );
       return send(res, 200, { key: publicKey(account, k), secretAccessKey: secret(), ...endpoint });
     }
     if (!m[2] && req.method === 'DELETE') {

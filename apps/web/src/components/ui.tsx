@@ -246,10 +246,7 @@ export function Checkbox({
           data-testid={testId}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, hint, error)}
-          className={cx(
-            'mt-0.5 size-4 shrink-0 rounded border-slate-300 accent-brand-600',
-            focusRing,
-          )}
+          className={cx('mt-0.5 size-4 shrink-0 rounded border-slate-300 accent-brand-600', focusRing)}
           {...input}
         />
         <div className="text-sm">
@@ -306,7 +303,9 @@ export function Alert({
       role={tone === 'error' ? 'alert' : 'status'}
       aria-live={tone === 'error' ? 'assertive' : 'polite'}
       data-testid={hasContent ? testId : undefined}
-      className={hasContent ? cx('rounded-lg border px-3.5 py-3 text-sm', alertTones[tone], className) : 'sr-only'}
+      className={
+        hasContent ? cx('rounded-lg border px-3.5 py-3 text-sm', alertTones[tone], className) : 'sr-only'
+      }
     >
       {hasContent ? children : null}
     </div>

@@ -225,7 +225,8 @@ export const en: Dictionary = {
     nameTooLong: 'The name can have at most 100 characters.',
     createSubmit: 'Generate key',
     creating: 'Generating…',
-    revealBannerHint: 'This key was created when your account was approved. Its secret can be shown only once.',
+    revealBannerHint:
+      'This key was created when your account was approved. Its secret can be shown only once.',
   },
   secret: {
     createdTitle: 'Access key created!',

@@ -225,7 +225,8 @@ export const ptBR = {
     nameTooLong: 'O nome pode ter no máximo 100 caracteres.',
     createSubmit: 'Gerar chave',
     creating: 'Gerando…',
-    revealBannerHint: 'Esta é a chave criada na aprovação da sua conta. O secret pode ser exibido uma única vez.',
+    revealBannerHint:
+      'Esta é a chave criada na aprovação da sua conta. O secret pode ser exibido uma única vez.',
   },
   secret: {
     createdTitle: 'Access Key criada com sucesso!',

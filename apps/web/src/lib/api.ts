@@ -6,12 +6,7 @@
 
 export type UserRole = 'owner' | 'admin' | 'developer' | 'external_client';
 export type AccountStatus =
-  | 'pending_approval'
-  | 'active'
-  | 'read_only'
-  | 'suspended'
-  | 'rejected'
-  | 'canceled';
+  'pending_approval' | 'active' | 'read_only' | 'suspended' | 'rejected' | 'canceled';
 
 export interface Me {
   user: { id: string; fullName: string; email: string; role: UserRole };
@@ -233,7 +228,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     revokeAccessKey: (keyId: string) => request<void>('DELETE', `/access-keys/${id(keyId)}`),
 
     // Staff
-    staffLogin: (body: { email: string; password: string }) => request<StaffMe>('POST', '/staff/auth/login', body),
+    staffLogin: (body: { email: string; password: string }) =>
+      request<StaffMe>('POST', '/staff/auth/login', body),
     staffLogout: () => request<void>('POST', '/staff/auth/logout'),
     staffMe: () => request<StaffMe>('GET', '/staff/me'),
     staffListAccounts: (status?: AccountStatus) =>

@@ -15,15 +15,27 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
           <ul className="mt-8 space-y-4 text-brand-100">
             {points.map((point) => (
               <li key={point} className="flex gap-3">
-                <svg viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-5 shrink-0 text-emerald-300" aria-hidden="true">
-                  <path fillRule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.58l7.3-7.3a1 1 0 0 1 1.4 0Z" clipRule="evenodd" />
+                <svg
+                  viewBox="0 0 20 20"
+                  fill="currentColor"
+                  className="mt-0.5 size-5 shrink-0 text-emerald-300"
+                  aria-hidden="true"
+                >
+                  <path
+                    fillRule="evenodd"
+                    d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.58l7.3-7.3a1 1 0 0 1 1.4 0Z"
+                    clipRule="evenodd"
+                  />
                 </svg>
                 <span>{point}</span>
               </li>
             ))}
           </ul>
         </div>
-        <div aria-hidden="true" className="pointer-events-none absolute -right-24 -bottom-24 size-96 rounded-full bg-white/5" />
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute -right-24 -bottom-24 size-96 rounded-full bg-white/5"
+        />
       </aside>
       <div className="flex flex-col">
         <header className="flex items-center justify-between px-6 py-5 sm:px-10">

@@ -56,7 +56,9 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
     <>
       <PageHeader
         title={t.keys.title}
-        subtitle={keys ? `${t.keys.subtitle} · ${interpolate(t.keys.count, { count: keys.length })}` : t.keys.subtitle}
+        subtitle={
+          keys ? `${t.keys.subtitle} · ${interpolate(t.keys.count, { count: keys.length })}` : t.keys.subtitle
+        }
         actions={
           canManage && (
             <Button
@@ -167,7 +169,9 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
                         {t.keys.status[key.status] ?? key.status}
                       </Badge>
                     </td>
-                    <td className="whitespace-nowrap px-5 py-3.5 text-slate-700">{formatDate(key.createdAt)}</td>
+                    <td className="whitespace-nowrap px-5 py-3.5 text-slate-700">
+                      {formatDate(key.createdAt)}
+                    </td>
                     <td className="whitespace-nowrap px-5 py-3.5 text-right">
                       {canManage && key.status !== 'revoked' && (
                         <div className="flex justify-end gap-1">
@@ -224,7 +228,11 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
           setNotice(interpolate(t.keys.revoked, { id: key.accessKeyId }));
         }}
       />
-      <SecretModal secret={secret?.value ?? null} mode={secret?.mode ?? 'created'} onClose={() => setSecret(null)} />
+      <SecretModal
+        secret={secret?.value ?? null}
+        mode={secret?.mode ?? 'created'}
+        onClose={() => setSecret(null)}
+      />
     </>
   );
 }

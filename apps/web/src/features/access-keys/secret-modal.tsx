@@ -45,7 +45,11 @@ function Body({ secret, mode, onClose }: SecretModalProps) {
   const downloads: Array<{ label: string; make: (c: S3Credentials) => CredentialFile; testId: string }> = [
     { label: t.secret.downloadEnv, make: envFile, testId: 'secret-download-env' },
     { label: t.secret.downloadJson, make: credentialsJson, testId: 'secret-download-json' },
-    { label: t.secret.downloadAwsCredentials, make: awsCredentialsFile, testId: 'secret-download-aws-credentials' },
+    {
+      label: t.secret.downloadAwsCredentials,
+      make: awsCredentialsFile,
+      testId: 'secret-download-aws-credentials',
+    },
     { label: t.secret.downloadAwsConfig, make: awsConfigFile, testId: 'secret-download-aws-config' },
   ];
 
@@ -95,7 +99,12 @@ function Body({ secret, mode, onClose }: SecretModalProps) {
             className="flex gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900"
             data-testid="secret-warning"
           >
-            <svg viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-5 shrink-0 text-amber-600" aria-hidden="true">
+            <svg
+              viewBox="0 0 20 20"
+              fill="currentColor"
+              className="mt-0.5 size-5 shrink-0 text-amber-600"
+              aria-hidden="true"
+            >
               <path
                 fillRule="evenodd"
                 d="M8.49 2.5c.66-1.15 2.36-1.15 3.02 0l6.28 10.92c.66 1.15-.17 2.58-1.5 2.58H3.71c-1.33 0-2.16-1.43-1.5-2.58L8.49 2.5ZM10 6.75a.75.75 0 0 1 .75.75v3.5a.75.75 0 0 1-1.5 0V7.5a.75.75 0 0 1 .75-.75ZM10 15a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"

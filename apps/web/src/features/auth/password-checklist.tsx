@@ -43,7 +43,14 @@ export function RuleIcon({ ok }: { ok: boolean }) {
       />
     </svg>
   ) : (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" className="size-4 shrink-0" aria-hidden="true">
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      className="size-4 shrink-0"
+      aria-hidden="true"
+    >
       <circle cx="10" cy="10" r="7.25" />
     </svg>
   );

@@ -24,26 +24,28 @@ export function BucketsView() {
 
   const createButton = (testId: string) =>
     canManage && (
-    <Button
-      onClick={() => {
-        setNotice('');
-        setCreating(true);
-      }}
-      testId={testId}
-    >
-      <svg viewBox="0 0 20 20" fill="currentColor" className="size-4" aria-hidden="true">
-        <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
-      </svg>
-      {t.buckets.create}
-    </Button>
-  );
+      <Button
+        onClick={() => {
+          setNotice('');
+          setCreating(true);
+        }}
+        testId={testId}
+      >
+        <svg viewBox="0 0 20 20" fill="currentColor" className="size-4" aria-hidden="true">
+          <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
+        </svg>
+        {t.buckets.create}
+      </Button>
+    );
 
   return (
     <>
       <PageHeader
         title={t.buckets.title}
         subtitle={
-          buckets ? `${t.buckets.subtitle} · ${interpolate(t.buckets.count, { count: buckets.length })}` : t.buckets.subtitle
+          buckets
+            ? `${t.buckets.subtitle} · ${interpolate(t.buckets.count, { count: buckets.length })}`
+            : t.buckets.subtitle
         }
         actions={createButton('bucket-create-open')}
       />
@@ -101,7 +103,11 @@ export function BucketsView() {
               </thead>
               <tbody className="divide-y divide-slate-100 bg-white">
                 {buckets.map((bucket) => (
-                  <tr key={bucket.id} data-testid={`bucket-row-${bucket.name}`} className="hover:bg-slate-50/60">
+                  <tr
+                    key={bucket.id}
+                    data-testid={`bucket-row-${bucket.name}`}
+                    className="hover:bg-slate-50/60"
+                  >
                     <td className="whitespace-nowrap px-5 py-3.5 font-mono font-medium text-slate-900">
                       {bucket.name}
                     </td>
@@ -118,7 +124,9 @@ export function BucketsView() {
                         <Badge tone="gray">{t.buckets.versioningOff}</Badge>
                       )}
                     </td>
-                    <td className="whitespace-nowrap px-5 py-3.5 text-slate-700">{formatDate(bucket.createdAt)}</td>
+                    <td className="whitespace-nowrap px-5 py-3.5 text-slate-700">
+                      {formatDate(bucket.createdAt)}
+                    </td>
                     <td className="whitespace-nowrap px-5 py-3.5 text-right">
                       {canManage && (
                         <Button

@@ -18,9 +18,7 @@ export function CreateBucketModal({
   onClose: () => void;
   onCreated: (bucket: Bucket) => void;
 }) {
-  return (
-    <ModalBody open={open} onClose={onClose} onCreated={onCreated} key={open ? 'open' : 'closed'} />
-  );
+  return <ModalBody open={open} onClose={onClose} onCreated={onCreated} key={open ? 'open' : 'closed'} />;
 }
 
 function ModalBody({
@@ -130,7 +128,14 @@ function ModalBody({
               </li>
             ))}
             <li className="flex items-center gap-2 text-slate-600">
-              <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" className="size-4 shrink-0" aria-hidden="true">
+              <svg
+                viewBox="0 0 20 20"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.5"
+                className="size-4 shrink-0"
+                aria-hidden="true"
+              >
                 <circle cx="10" cy="10" r="7.25" />
                 <path d="M10 9v4.5M10 6.5v.01" strokeLinecap="round" />
               </svg>

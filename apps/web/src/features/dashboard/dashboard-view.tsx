@@ -56,7 +56,12 @@ export function DashboardView() {
             <Alert tone="error" testId="dashboard-error">
               {errorMessage(error, t)}
             </Alert>
-            <Button variant="secondary" onClick={() => void reload()} loading={loading} testId="dashboard-retry">
+            <Button
+              variant="secondary"
+              onClick={() => void reload()}
+              loading={loading}
+              testId="dashboard-retry"
+            >
               {t.common.retry}
             </Button>
           </div>
@@ -87,7 +92,12 @@ export function DashboardView() {
           aria-label={t.dashboard.firstKeyTitle}
         >
           <div className="flex gap-3">
-            <svg viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-5 shrink-0 text-amber-600" aria-hidden="true">
+            <svg
+              viewBox="0 0 20 20"
+              fill="currentColor"
+              className="mt-0.5 size-5 shrink-0 text-amber-600"
+              aria-hidden="true"
+            >
               <path
                 fillRule="evenodd"
                 d="M8.49 2.5c.66-1.15 2.36-1.15 3.02 0l6.28 10.92c.66 1.15-.17 2.58-1.5 2.58H3.71c-1.33 0-2.16-1.43-1.5-2.58L8.49 2.5ZM10 6.75a.75.75 0 0 1 .75.75v3.5a.75.75 0 0 1-1.5 0V7.5a.75.75 0 0 1 .75-.75ZM10 15a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
@@ -115,7 +125,10 @@ export function DashboardView() {
       <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-4">
         <Card className="p-6 md:col-span-2" testId="dashboard-storage-card">
           <h2 className="text-sm font-medium text-slate-600">{t.dashboard.storageTitle}</h2>
-          <p className="mt-2 text-3xl font-semibold tracking-tight text-slate-900" data-testid="dashboard-storage-used">
+          <p
+            className="mt-2 text-3xl font-semibold tracking-tight text-slate-900"
+            data-testid="dashboard-storage-used"
+          >
             {interpolate(t.dashboard.storageOf, {
               used: formatGigabytes(dashboard.usedBytes, lang),
               quota: formatGigabytes(dashboard.quotaBytes, lang),
@@ -178,7 +191,11 @@ export function DashboardView() {
         <Card className="p-6 md:col-span-2 xl:col-span-4" testId="dashboard-endpoint-card">
           <h2 className="text-sm font-medium text-slate-600">{t.dashboard.endpointTitle}</h2>
           <dl className="mt-3 grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-            <ConnectionValue label={t.dashboard.endpoint} value={dashboard.s3Endpoint} testId="dashboard-endpoint" />
+            <ConnectionValue
+              label={t.dashboard.endpoint}
+              value={dashboard.s3Endpoint}
+              testId="dashboard-endpoint"
+            />
             <ConnectionValue label={t.dashboard.region} value={dashboard.region} testId="dashboard-region" />
           </dl>
         </Card>
@@ -208,7 +225,11 @@ function StatCard({
       </p>
       <Link
         href={href}
-        className={cx('mt-auto pt-4 text-sm font-medium text-brand-700 hover:underline', focusRing, 'rounded')}
+        className={cx(
+          'mt-auto pt-4 text-sm font-medium text-brand-700 hover:underline',
+          focusRing,
+          'rounded',
+        )}
       >
         {linkLabel} <span aria-hidden="true">→</span>
       </Link>
@@ -216,12 +237,23 @@ function StatCard({
   );
 }
 
-function ConnectionValue({ label, value, testId }: { label: string; value: string; testId: string }): ReactNode {
+function ConnectionValue({
+  label,
+  value,
+  testId,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+}): ReactNode {
   return (
     <div className="min-w-0">
       <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className="mt-1 flex items-center gap-2">
-        <code className="truncate rounded-md bg-slate-100 px-2 py-1 font-mono text-sm text-slate-800" data-testid={testId}>
+        <code
+          className="truncate rounded-md bg-slate-100 px-2 py-1 font-mono text-sm text-slate-800"
+          data-testid={testId}
+        >
           {value}
         </code>
         <CopyButton value={value} label={label} />

@@ -100,7 +100,10 @@ export function PortalShell({ children }: { children: ReactNode }) {
               </span>
               <div className="hidden min-w-0 lg:block">
                 <p className="text-xs uppercase tracking-wide text-slate-500">{t.portal.account}</p>
-                <p className="truncate text-sm font-semibold text-slate-900" data-testid="header-account-name">
+                <p
+                  className="truncate text-sm font-semibold text-slate-900"
+                  data-testid="header-account-name"
+                >
                   {me.account.name}
                 </p>
               </div>

@@ -64,7 +64,13 @@ function Body({
           <Button variant="secondary" onClick={onClose} testId="reject-cancel">
             {t.common.cancel}
           </Button>
-          <Button type="submit" form="reject-form" variant="danger" loading={submitting} testId="reject-submit">
+          <Button
+            type="submit"
+            form="reject-form"
+            variant="danger"
+            loading={submitting}
+            testId="reject-submit"
+          >
             {submitting ? t.staff.rejecting : t.staff.rejectSubmit}
           </Button>
         </>

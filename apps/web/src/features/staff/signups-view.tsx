@@ -14,10 +14,7 @@ import { RejectModal } from './reject-modal';
 type Tab = 'pending' | 'all';
 
 type ActionState =
-  | { kind: 'approving' }
-  | { kind: 'approved' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'rejected' };
+  { kind: 'approving' } | { kind: 'approved' } | { kind: 'failed'; message: string } | { kind: 'rejected' };
 
 const statusTone: Record<AccountStatus, 'green' | 'gray' | 'red' | 'amber' | 'blue'> = {
   pending_approval: 'amber',
@@ -35,7 +32,11 @@ export function SignupsView() {
     <>
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t.staff.signupsTitle}</h1>
-        <div role="group" aria-label={t.staff.signupsTitle} className="inline-flex rounded-lg bg-slate-200 p-1">
+        <div
+          role="group"
+          aria-label={t.staff.signupsTitle}
+          className="inline-flex rounded-lg bg-slate-200 p-1"
+        >
           {(['pending', 'all'] as const).map((value) => (
             <button
               key={value}
@@ -108,7 +109,11 @@ function AccountList({ tab }: { tab: Tab }) {
 
   return (
     <section aria-labelledby="accounts-heading">
-      <h2 id="accounts-heading" className="mb-4 text-base font-semibold text-slate-700" data-testid="staff-list-title">
+      <h2
+        id="accounts-heading"
+        className="mb-4 text-base font-semibold text-slate-700"
+        data-testid="staff-list-title"
+      >
         {tab === 'pending'
           ? interpolate(t.staff.pendingTitle, { count: pendingCount })
           : interpolate(t.staff.allTitle, { count: data.length })}
@@ -201,7 +206,12 @@ function AccountCard({
             >
               {action?.kind === 'failed' ? t.common.retry : t.staff.approve}
             </Button>
-            <Button variant="secondary" onClick={onReject} disabled={approving} testId={`account-reject-${key}`}>
+            <Button
+              variant="secondary"
+              onClick={onReject}
+              disabled={approving}
+              testId={`account-reject-${key}`}
+            >
               {t.staff.reject}
             </Button>
           </>
@@ -213,8 +223,12 @@ function AccountCard({
               {t.staff.approving}
             </span>
           )}
-          {action?.kind === 'approved' && <span className="font-medium text-emerald-700">{t.staff.approved}</span>}
-          {action?.kind === 'rejected' && <span className="font-medium text-slate-700">{t.staff.rejected}</span>}
+          {action?.kind === 'approved' && (
+            <span className="font-medium text-emerald-700">{t.staff.approved}</span>
+          )}
+          {action?.kind === 'rejected' && (
+            <span className="font-medium text-slate-700">{t.staff.rejected}</span>
+          )}
         </div>
       </div>
       {action?.kind === 'failed' && (

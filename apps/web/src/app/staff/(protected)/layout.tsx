@@ -15,7 +15,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   try {
     me = await (await serverApi()).staffMe();
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) redirect('/staff/entrar');
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403))
+      redirect('/staff/entrar');
     return <ServiceUnavailable t={t} retryHref="/staff/cadastros" />;
   }
   return (
@@ -23,7 +24,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
           <div className="flex items-center gap-6">
-            <Link href="/staff/cadastros" className="rounded-lg focus-visible:outline-2 focus-visible:outline-amber-400">
+            <Link
+              href="/staff/cadastros"
+              className="rounded-lg focus-visible:outline-2 focus-visible:outline-amber-400"
+            >
               <BrandLogo tone="dark" subtitle={t.staff.areaName} compact />
             </Link>
             <nav aria-label={t.staff.navLabel} className="hidden sm:block">

@@ -36,7 +36,10 @@ export default async function StaffLoginPage() {
           <div className="h-1.5 bg-amber-500" aria-hidden="true" />
           <div className="p-8">
             <div className="mb-6 flex items-center gap-3">
-              <span className="grid size-10 place-items-center rounded-lg bg-slate-900 text-amber-400" aria-hidden="true">
+              <span
+                className="grid size-10 place-items-center rounded-lg bg-slate-900 text-amber-400"
+                aria-hidden="true"
+              >
                 <svg viewBox="0 0 20 20" fill="currentColor" className="size-5">
                   <path
                     fillRule="evenodd"

@@ -12,7 +12,14 @@ export default async function SignupReceivedPage() {
   return (
     <div className="text-center">
       <div className="mx-auto grid size-14 place-items-center rounded-full bg-emerald-100 text-emerald-700">
-        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" className="size-7" aria-hidden="true">
+        <svg
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          className="size-7"
+          aria-hidden="true"
+        >
           <path strokeLinecap="round" strokeLinejoin="round" d="m5 13 4 4L19 7" />
         </svg>
       </div>
