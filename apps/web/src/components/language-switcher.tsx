@@ -42,7 +42,7 @@ export function LanguageSwitcher({ tone = 'light' }: { tone?: 'light' | 'dark' }
         disabled={pending}
         onChange={(event) => change(event.target.value as Lang)}
         className={cx(
-          'max-w-40 rounded-md border py-1 pl-2 pr-7 text-sm',
+          'rounded-md border py-1 pl-2 pr-7 text-sm',
           focusRing,
           tone === 'dark'
             ? 'border-slate-600 bg-slate-800 text-slate-100'

@@ -37,7 +37,7 @@ export const en: Dictionary = {
     goHome: 'Go to the start page',
   },
   languages: {
-    'pt-BR': 'Português (Brasil)',
+    'pt-BR': 'Português',
     en: 'English',
   },
   authHero: {

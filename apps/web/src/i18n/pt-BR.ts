@@ -37,7 +37,7 @@ export const ptBR = {
     goHome: 'Ir para o início',
   },
   languages: {
-    'pt-BR': 'Português (Brasil)',
+    'pt-BR': 'Português',
     en: 'English',
   },
   authHero: {

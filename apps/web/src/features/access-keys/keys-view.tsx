@@ -158,7 +158,11 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
                     data-testid={`key-row-${key.accessKeyId}`}
                     data-key-name={key.name}
                     data-status={key.status}
-                    className={cx(key.id === highlightId ? 'bg-amber-50/60' : 'hover:bg-slate-50/60')}
+                    className={cx(
+                      key.id === highlightId && key.secretRevealable
+                        ? 'bg-amber-50/60'
+                        : 'hover:bg-slate-50/60',
+                    )}
                   >
                     <td className="whitespace-nowrap px-5 py-3.5 font-mono font-medium text-slate-900">
                       {key.accessKeyId}

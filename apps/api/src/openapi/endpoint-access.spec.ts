@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AccountsModule,
+  AdminModule,
+  HealthModule,
+  IdentityModule,
+  StorageModule,
+} from '../modules/modules';
+import { ROLE_PERMISSIONS, STAFF_ROLE_PERMISSIONS } from '../modules/identity/permissions';
+import { describeAccess, listEndpointAccess } from './endpoint-access';
+
+const MODULES = [IdentityModule, AccountsModule, StorageModule, AdminModule, HealthModule];
+
+describe('endpoint permissions', () => {
+  const endpoints = listEndpointAccess(MODULES);
+
+  it('every endpoint declares who may call it', () => {
+    expect(endpoints.length).toBeGreaterThan(10);
+    expect(endpoints.filter((e) => !e.access).map((e) => `${e.method} ${e.path}`)).toEqual([]);
+  });
+
+  it('matches the reviewed snapshot', async () => {
+    const table = endpoints.map((e) => `${e.method.padEnd(7)} ${e.path.padEnd(40)} ${describeAccess(e.access)}`);
+    const header = [
+      '# Who can reach each endpoint. A diff here changes who can reach an endpoint:',
+      '# review it as a permission change.',
+      '',
+    ];
+    await expect([...header, ...table, ''].join('\n')).toMatchFileSnapshot('./__snapshots__/endpoint-access.txt');
+  });
+
+  it('matches the reviewed role matrix (PRD 4.2)', async () => {
+    const lines = [
+      ...Object.entries(ROLE_PERMISSIONS).map(([role, perms]) => `${role}: ${[...perms].sort().join(', ') || '-'}`),
+      ...Object.entries(STAFF_ROLE_PERMISSIONS).map(
+        ([role, perms]) => `staff/${role}: ${[...perms].sort().join(', ') || '-'}`,
+      ),
+    ];
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/role-permissions.txt');
+  });
+
+  it('keeps the PRD rules: developers read only, external clients and staff without grants get nothing', () => {
+    expect(ROLE_PERMISSIONS.developer.every((p) => p.endsWith('.read') || p.endsWith('.view'))).toBe(true);
+    expect(ROLE_PERMISSIONS.admin).not.toContain('access_key.reveal_initial');
+    expect(ROLE_PERMISSIONS.external_client).toEqual([]);
+    expect(STAFF_ROLE_PERMISSIONS.support).toEqual([]);
+  });
+});
