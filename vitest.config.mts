@@ -9,7 +9,15 @@ const alias = {
 };
 
 // SWC keeps decorator metadata, which NestJS dependency injection needs (esbuild drops it).
-const plugins = [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } })];
+const plugins = [
+  swc.vite({
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+  }),
+];
 
 export default defineConfig({
   test: {

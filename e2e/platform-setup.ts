@@ -6,7 +6,14 @@ import type {} from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    platform: { appUrl: string; apiUrl: string; mailUrl: string; minioEndpoint: string; staffEmail: string; staffPassword: string };
+    platform: {
+      appUrl: string;
+      apiUrl: string;
+      mailUrl: string;
+      minioEndpoint: string;
+      staffEmail: string;
+      staffPassword: string;
+    };
   }
 }
 

@@ -85,7 +85,11 @@ export async function startPlatform(options) {
     APP_URL: appUrl,
   };
 
-  const setup = spawnSync(process.execPath, ['apps/api/dist/cli.js', 'setup'], { cwd: root, env, encoding: 'utf8' });
+  const setup = spawnSync(process.execPath, ['apps/api/dist/cli.js', 'setup'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   if (setup.status !== 0) {
     await services.stop();
     throw new Error(`migrations/setup failed:\n${setup.stderr}`);
@@ -95,7 +99,11 @@ export async function startPlatform(options) {
   const children = [];
   const startChild = (name, args, cwd, extraEnv = {}) => {
     const out = fs.openSync(path.join(dataDir, 'logs', `${name}.log`), 'a');
-    const child = spawn(process.execPath, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', out, out] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...env, ...extraEnv },
+      stdio: ['ignore', out, out],
+    });
     children.push({ name, child });
     return child;
   };
@@ -104,11 +112,16 @@ export async function startPlatform(options) {
   let web;
   if (options.web !== false) {
     const nextBin = require.resolve('next/dist/bin/next', { paths: [path.join(root, 'apps/web')] });
-    web = startChild('web', [nextBin, 'start', '-H', '127.0.0.1', '-p', String(webPort)], path.join(root, 'apps/web'), {
-      API_URL: `http://127.0.0.1:${apiPort}`,
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(webPort),
-    });
+    web = startChild(
+      'web',
+      [nextBin, 'start', '-H', '127.0.0.1', '-p', String(webPort)],
+      path.join(root, 'apps/web'),
+      {
+        API_URL: `http://127.0.0.1:${apiPort}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(webPort),
+      },
+    );
   }
 
   let stopping;

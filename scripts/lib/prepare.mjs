@@ -35,9 +35,7 @@ export function ensureGoServices() {
 
 export function buildWorkspaces({ web = true } = {}) {
   log('building packages and API');
-  run(
-    'npm run build --silent -w @csp/db -w @csp/minio-admin -w @csp/local-services -w @csp/api',
-  );
+  run('npm run build --silent -w @csp/db -w @csp/minio-admin -w @csp/local-services -w @csp/api');
   if (web) {
     log('building the web app');
     run('npm run build --silent -w @csp/web', { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });

@@ -37,7 +37,9 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('CloudStorage Pro API')
-      .setDescription('Customer portal, sign-up and provider staff API. Errors carry `code` and a translated `message`.')
+      .setDescription(
+        'Customer portal, sign-up and provider staff API. Errors carry `code` and a translated `message`.',
+      )
       .setVersion('1')
       .addCookieAuth('csp_session')
       .addCookieAuth('csp_staff_session')

@@ -5,7 +5,10 @@ export type { components, paths };
 export type ApiPaths = paths;
 
 /** Typed API client; `baseUrl` is '' in the browser (same-origin /api proxy) or the API's URL. */
-export function createApiClient(baseUrl = '', init: { headers?: Record<string, string>; fetch?: typeof fetch } = {}) {
+export function createApiClient(
+  baseUrl = '',
+  init: { headers?: Record<string, string>; fetch?: typeof fetch } = {},
+) {
   return createClient<paths>({ baseUrl, credentials: 'include', headers: init.headers, fetch: init.fetch });
 }
 

@@ -35,10 +35,16 @@ export const plans = pgTable('plans', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
-  monthlyPriceCents: bigint('monthly_price_cents', { mode: 'bigint' }).notNull().default(sql`0`),
+  monthlyPriceCents: bigint('monthly_price_cents', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
   quotaBytes: bigint('quota_bytes', { mode: 'bigint' }).notNull(),
-  includedStorageBytes: bigint('included_storage_bytes', { mode: 'bigint' }).notNull().default(sql`0`),
-  includedTransferBytes: bigint('included_transfer_bytes', { mode: 'bigint' }).notNull().default(sql`0`),
+  includedStorageBytes: bigint('included_storage_bytes', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
+  includedTransferBytes: bigint('included_transfer_bytes', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
   isDefault: boolean('is_default').notNull().default(false),
   createdAt: createdAt(),
 });

@@ -52,7 +52,9 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       return new AppException(statusCode, statusCode === 404 ? 'route_not_found' : 'payload_invalid');
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
     return new AppException(500, 'internal_error');
   }
 }

@@ -44,13 +44,20 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
     decorators.push(ApiResponse({ status: code, schema: { $ref: '#/components/schemas/ApiError' } }));
   }
   if (options.body) {
-    decorators.push(ApiBody({ schema: toOpenApi(options.body, 'input') }), SetMetadata(BODY_SCHEMA, options.body));
+    decorators.push(
+      ApiBody({ schema: toOpenApi(options.body, 'input') }),
+      SetMetadata(BODY_SCHEMA, options.body),
+    );
   }
   if (options.query) {
     for (const [name, field] of Object.entries(options.query.shape)) {
       const fieldSchema = field as z.ZodType;
       decorators.push(
-        ApiQuery({ name, required: !fieldSchema.safeParse(undefined).success, schema: toOpenApi(fieldSchema, 'input') }),
+        ApiQuery({
+          name,
+          required: !fieldSchema.safeParse(undefined).success,
+          schema: toOpenApi(fieldSchema, 'input'),
+        }),
       );
     }
     decorators.push(SetMetadata(QUERY_SCHEMA, options.query));

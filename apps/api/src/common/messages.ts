@@ -51,7 +51,8 @@ const ptBR = {
     'O bucket "{name}" não está vazio. Apague todos os objetos (e versões anteriores) antes de excluí-lo.',
   access_key_name_invalid: 'Dê um nome à chave (1 a 64 caracteres).',
   access_key_revoked: 'Esta chave foi revogada.',
-  secret_already_revealed: 'A secret desta chave já foi exibida e não pode ser mostrada de novo. Gere uma nova chave.',
+  secret_already_revealed:
+    'A secret desta chave já foi exibida e não pode ser mostrada de novo. Gere uma nova chave.',
   origin_not_allowed: 'Origem da requisição não permitida.',
   payload_invalid: 'Corpo da requisição inválido.',
   internal_error: 'Erro interno. Tente novamente; se persistir, fale com o suporte.',
@@ -104,7 +105,8 @@ const en: Record<MessageCode, string> = {
   bucket_name_double_hyphen: 'The name cannot have consecutive hyphens.',
   bucket_name_reserved: 'This name is reserved. Choose another.',
   bucket_name_taken: 'A bucket with this name already exists (names are unique across the platform).',
-  bucket_not_empty: 'Bucket "{name}" is not empty. Delete every object (and older versions) before deleting it.',
+  bucket_not_empty:
+    'Bucket "{name}" is not empty. Delete every object (and older versions) before deleting it.',
   access_key_name_invalid: 'Give the key a name (1 to 64 characters).',
   access_key_revoked: 'This key has been revoked.',
   secret_already_revealed: 'This key’s secret was already shown and cannot be shown again. Create a new key.',

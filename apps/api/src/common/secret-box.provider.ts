@@ -7,5 +7,7 @@ export const secretBoxProvider = {
   provide: SECRET_BOX,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) =>
-    new SecretBox(config.ENCRYPTION_KEY_ID, { [config.ENCRYPTION_KEY_ID]: Buffer.from(config.ENCRYPTION_KEY, 'base64') }),
+    new SecretBox(config.ENCRYPTION_KEY_ID, {
+      [config.ENCRYPTION_KEY_ID]: Buffer.from(config.ENCRYPTION_KEY, 'base64'),
+    }),
 };

@@ -15,7 +15,8 @@ export function issuesToFields(error: z.ZodError): Record<string, MessageCode> {
 
 function issueCode(issue: z.core.$ZodIssue): MessageCode {
   if (isMessageCode(issue.message)) return issue.message;
-  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) return 'field_required';
+  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null))
+    return 'field_required';
   if (issue.code === 'too_big') return 'field_too_long';
   return 'field_invalid';
 }

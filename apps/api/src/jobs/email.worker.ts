@@ -18,12 +18,16 @@ export class EmailWorker {
   async start() {
     this.sender = createEmailSender(this.config);
     const boss = await this.jobs.boss({ consumer: true });
-    await boss.work<EmailMessage>(QUEUES.emailSend, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
-      for (const job of jobs) {
-        await this.sender!.send(job.data);
-        this.logger.log(`sent "${job.data.subject}"`);
-      }
-    });
+    await boss.work<EmailMessage>(
+      QUEUES.emailSend,
+      { pollingIntervalSeconds: 0.5, batchSize: 5 },
+      async (jobs) => {
+        for (const job of jobs) {
+          await this.sender!.send(job.data);
+          this.logger.log(`sent "${job.data.subject}"`);
+        }
+      },
+    );
   }
 
   stop() {

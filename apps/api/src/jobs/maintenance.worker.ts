@@ -19,7 +19,9 @@ export class MaintenanceWorker {
     await boss.schedule(QUEUES.maintenance, '17 * * * *', {}, { tz: 'America/Sao_Paulo' });
     await boss.work(QUEUES.maintenance, async () => {
       const result = await this.purge();
-      this.logger.log(`purged ${result.signups} sign-ups, ${result.sessions} sessions, ${result.limits} counters`);
+      this.logger.log(
+        `purged ${result.signups} sign-ups, ${result.sessions} sessions, ${result.limits} counters`,
+      );
     });
   }
 
@@ -30,7 +32,9 @@ export class MaintenanceWorker {
     const sessions = await this.db.execute(
       sql`delete from sessions where absolute_expires_at < now() - interval '30 days' or revoked_at < now() - interval '30 days'`,
     );
-    const limits = await this.db.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
+    const limits = await this.db.execute(
+      sql`delete from rate_limits where window_start < now() - interval '1 day'`,
+    );
     return { signups: signups.rowCount ?? 0, sessions: sessions.rowCount ?? 0, limits: limits.rowCount ?? 0 };
   }
 }

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AccountsModule,
-  AdminModule,
-  HealthModule,
-  IdentityModule,
-  StorageModule,
-} from '../modules/modules';
+import { AccountsModule, AdminModule, HealthModule, IdentityModule, StorageModule } from '../modules/modules';
 import { ROLE_PERMISSIONS, STAFF_ROLE_PERMISSIONS } from '../modules/identity/permissions';
 import { describeAccess, listEndpointAccess } from './endpoint-access';
 
@@ -20,18 +14,24 @@ describe('endpoint permissions', () => {
   });
 
   it('matches the reviewed snapshot', async () => {
-    const table = endpoints.map((e) => `${e.method.padEnd(7)} ${e.path.padEnd(40)} ${describeAccess(e.access)}`);
+    const table = endpoints.map(
+      (e) => `${e.method.padEnd(7)} ${e.path.padEnd(40)} ${describeAccess(e.access)}`,
+    );
     const header = [
       '# Who can reach each endpoint. A diff here changes who can reach an endpoint:',
       '# review it as a permission change.',
       '',
     ];
-    await expect([...header, ...table, ''].join('\n')).toMatchFileSnapshot('./__snapshots__/endpoint-access.txt');
+    await expect([...header, ...table, ''].join('\n')).toMatchFileSnapshot(
+      './__snapshots__/endpoint-access.txt',
+    );
   });
 
   it('matches the reviewed role matrix (PRD 4.2)', async () => {
     const lines = [
-      ...Object.entries(ROLE_PERMISSIONS).map(([role, perms]) => `${role}: ${[...perms].sort().join(', ') || '-'}`),
+      ...Object.entries(ROLE_PERMISSIONS).map(
+        ([role, perms]) => `${role}: ${[...perms].sort().join(', ') || '-'}`,
+      ),
       ...Object.entries(STAFF_ROLE_PERMISSIONS).map(
         ([role, perms]) => `staff/${role}: ${[...perms].sort().join(', ') || '-'}`,
       ),

@@ -12,7 +12,9 @@ type Ctor = new (...args: never[]) => unknown;
 
 /** Every route of the given modules with the access it declares (for the snapshot test). */
 export function listEndpointAccess(modules: Ctor[]): EndpointAccess[] {
-  const controllers = modules.flatMap((m) => (Reflect.getMetadata('controllers', m) as Ctor[] | undefined) ?? []);
+  const controllers = modules.flatMap(
+    (m) => (Reflect.getMetadata('controllers', m) as Ctor[] | undefined) ?? [],
+  );
   const out: EndpointAccess[] = [];
   for (const controller of controllers) {
     const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
@@ -23,7 +25,12 @@ export function listEndpointAccess(modules: Ctor[]): EndpointAccess[] {
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (method === undefined) continue;
       const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-      const path = '/' + [prefix, sub].filter((p) => p && p !== '/').join('/').replace(/\/+/g, '/');
+      const path =
+        '/' +
+        [prefix, sub]
+          .filter((p) => p && p !== '/')
+          .join('/')
+          .replace(/\/+/g, '/');
       out.push({
         method: RequestMethod[method],
         path,

@@ -15,7 +15,10 @@ describe('generated API contract', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'openapi-'));
     writeFileSync(path.join(dir, 'openapi.json'), fresh);
     const bin = path.resolve(__dirname, '../../../../node_modules/openapi-typescript/bin/cli.js');
-    const result = spawnSync(process.execPath, [bin, 'openapi.json', '-o', 'schema.d.ts'], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin, 'openapi.json', '-o', 'schema.d.ts'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'schema.d.ts'), 'utf8')).toBe(
       readFileSync(path.join(clientDir, 'src/schema.d.ts'), 'utf8'),

@@ -64,9 +64,9 @@ describe('approval provisions working storage', () => {
     expect(user!.policyName).toBe(`acct-${accountId}`);
 
     const welcome = await readMail(api.mailUrl, { to: input.email, subjectIncludes: 'Conta aprovada' });
-    const keys = await owner.get<{ items: Array<{ id: string; accessKeyId: string; secretRevealable: boolean }> }>(
-      '/api/v1/access-keys',
-    );
+    const keys = await owner.get<{
+      items: Array<{ id: string; accessKeyId: string; secretRevealable: boolean }>;
+    }>('/api/v1/access-keys');
     expect(keys.body.items).toHaveLength(1);
     const initial = keys.body.items[0];
     expect(initial.secretRevealable).toBe(true);
@@ -123,10 +123,14 @@ describe('buckets, keys and isolation between accounts', () => {
     const listA = await s3A.send(new ListBucketsCommand({}));
     expect((listA.Buckets ?? []).map((x) => x.Name)).toEqual([bucketA]);
     // Keys cannot create buckets behind the platform's back.
-    expect(await errorName(s3A.send(new CreateBucketCommand({ Bucket: `${bucketA}-rogue` })))).toBe('AccessDenied');
+    expect(await errorName(s3A.send(new CreateBucketCommand({ Bucket: `${bucketA}-rogue` })))).toBe(
+      'AccessDenied',
+    );
 
     // Versioning was turned on.
-    const list = await a.owner.get<{ items: Array<{ name: string; versioning: boolean }> }>('/api/v1/buckets');
+    const list = await a.owner.get<{ items: Array<{ name: string; versioning: boolean }> }>(
+      '/api/v1/buckets',
+    );
     expect(list.body.items.find((x) => x.name === bucketA)?.versioning).toBe(true);
 
     // Another account's ids answer 404 and change nothing.
@@ -197,11 +201,21 @@ describe('buckets, keys and isolation between accounts', () => {
     expect((await a.owner.get('/api/v1/staff/accounts')).status).toBe(401);
     // Cross-site writes are refused even with the session cookie; same-origin ones pass.
     const name = `csrf-${Date.now().toString(36)}`;
-    const csrf = await a.owner.request('POST', '/api/v1/buckets', { name }, { origin: 'https://evil.example' });
+    const csrf = await a.owner.request(
+      'POST',
+      '/api/v1/buckets',
+      { name },
+      { origin: 'https://evil.example' },
+    );
     expect(csrf.status).toBe(403);
     expect(csrf.body.code).toBe('origin_not_allowed');
     expect((await a.owner.get<{ items: unknown[] }>('/api/v1/buckets')).body.items).toHaveLength(0);
-    const same = await a.owner.request('POST', '/api/v1/buckets', { name }, { origin: 'http://127.0.0.1:3000' });
+    const same = await a.owner.request(
+      'POST',
+      '/api/v1/buckets',
+      { name },
+      { origin: 'http://127.0.0.1:3000' },
+    );
     expect(same.status).toBe(201);
     // A developer-role permission check is covered by the permission walk; security headers here.
     const res = await a.owner.get('/api/v1/me');

@@ -17,7 +17,11 @@ beforeAll(async () => {
   const proxied = await proxy.start();
   // The API reaches MinIO only through the proxy; the test checks MinIO directly.
   api = await startTestApi({ MINIO_ENDPOINT: proxied });
-  admin = new MinioAdminClient({ endpoint: minio!.endpoint, accessKey: minio!.rootUser, secretKey: minio!.rootPassword });
+  admin = new MinioAdminClient({
+    endpoint: minio!.endpoint,
+    accessKey: minio!.rootUser,
+    secretKey: minio!.rootPassword,
+  });
 });
 afterAll(async () => {
   await api?.close();
@@ -78,16 +82,25 @@ describe('approval when MinIO stops in the middle of provisioning', () => {
     proxy.heal();
     expect((await staff.post(`/api/v1/staff/accounts/${accountId}/approve`)).status).toBe(200);
     const owner = api.session();
-    expect((await owner.post('/api/v1/auth/login', { email: input.email, password: input.password })).status).toBe(200);
-    const keys = await owner.get<{ items: Array<{ id: string; accessKeyId: string }> }>('/api/v1/access-keys');
-    const reveal = await owner.post<{ secretAccessKey: string }>(`/api/v1/access-keys/${keys.body.items[0].id}/reveal`);
+    expect(
+      (await owner.post('/api/v1/auth/login', { email: input.email, password: input.password })).status,
+    ).toBe(200);
+    const keys = await owner.get<{ items: Array<{ id: string; accessKeyId: string }> }>(
+      '/api/v1/access-keys',
+    );
+    const reveal = await owner.post<{ secretAccessKey: string }>(
+      `/api/v1/access-keys/${keys.body.items[0].id}/reveal`,
+    );
     const bucket = `retry-${Date.now().toString(36)}`;
     expect((await owner.post('/api/v1/buckets', { name: bucket })).status).toBe(201);
     const s3 = new S3Client({
       endpoint: inject('services').minio!.endpoint,
       region: 'us-east-1',
       forcePathStyle: true,
-      credentials: { accessKeyId: keys.body.items[0].accessKeyId, secretAccessKey: reveal.body.secretAccessKey },
+      credentials: {
+        accessKeyId: keys.body.items[0].accessKeyId,
+        secretAccessKey: reveal.body.secretAccessKey,
+      },
     });
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'after-retry.txt', Body: 'ok' }));
   });

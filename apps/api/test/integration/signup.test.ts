@@ -36,7 +36,9 @@ describe('sign-up', () => {
   it('refuses malformed JSON and wrong types with a 4xx, never a 5xx', async () => {
     const s = api.session();
     expect((await s.request('POST', '/api/v1/signup', '{"broken"')).status).toBe(400);
-    expect((await s.post('/api/v1/signup', { fullName: 42, email: [], document: {}, password: null })).status).toBe(400);
+    expect(
+      (await s.post('/api/v1/signup', { fullName: 42, email: [], document: {}, password: null })).status,
+    ).toBe(400);
     expect((await s.post('/api/v1/signup/verify', { signupId: 'x', code: 'abc' })).status).toBe(400);
   });
 
@@ -64,10 +66,15 @@ describe('sign-up', () => {
     expect(owner.email).toBe(input.email);
     expect(owner.passwordHash.startsWith('$argon2id$')).toBe(true);
     // Staff hear about it by e-mail.
-    const staffMail = await readMail(api.mailUrl, { to: 'root@staff.test', subjectIncludes: input.companyName });
+    const staffMail = await readMail(api.mailUrl, {
+      to: 'root@staff.test',
+      subjectIncludes: input.companyName,
+    });
     expect(staffMail.text).toContain(input.email);
     // A pending account cannot sign in yet, and is told why.
-    const login = await api.session().post('/api/v1/auth/login', { email: input.email, password: input.password });
+    const login = await api
+      .session()
+      .post('/api/v1/auth/login', { email: input.email, password: input.password });
     expect(login.status).toBe(403);
     expect(login.body.code).toBe('account_pending');
   });
@@ -97,7 +104,9 @@ describe('sign-up', () => {
     const s = api.session();
     const { body } = await s.post<{ signupId: string }>('/api/v1/signup', input);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => s.post('/api/v1/signup/verify', { signupId: body.signupId, code: '000001' })),
+      Array.from({ length: 20 }, () =>
+        s.post('/api/v1/signup/verify', { signupId: body.signupId, code: '000001' }),
+      ),
     );
     // Five tries in all: four answer "wrong code", the fifth and every later one "no attempts left".
     expect(results.filter((r) => r.status === 400)).toHaveLength(4);

@@ -97,20 +97,25 @@ export async function signUpAndVerify(api: TestApi, input = newSignup()) {
   const anon = api.session();
   const since = new Date(Date.now() - 1000);
   const started = await anon.post<{ signupId: string }>('/api/v1/signup', input);
-  if (started.status !== 202) throw new Error(`signup answered ${started.status}: ${JSON.stringify(started.body)}`);
+  if (started.status !== 202)
+    throw new Error(`signup answered ${started.status}: ${JSON.stringify(started.body)}`);
   const mail = await readMail(api.mailUrl, { to: input.email, since, subjectIncludes: 'código' });
   const code = /\b(\d{6})\b/.exec(mail.text)![1];
   const verified = await anon.post<{ accountId: string }>('/api/v1/signup/verify', {
     signupId: started.body.signupId,
     code,
   });
-  if (verified.status !== 201) throw new Error(`verify answered ${verified.status}: ${JSON.stringify(verified.body)}`);
+  if (verified.status !== 201)
+    throw new Error(`verify answered ${verified.status}: ${JSON.stringify(verified.body)}`);
   return { input, accountId: verified.body.accountId, signupId: started.body.signupId };
 }
 
 export async function staffSession(api: TestApi) {
   const staff = api.session();
-  const login = await staff.post('/api/v1/staff/auth/login', { email: STAFF.email, password: STAFF.password });
+  const login = await staff.post('/api/v1/staff/auth/login', {
+    email: STAFF.email,
+    password: STAFF.password,
+  });
   if (login.status !== 200) throw new Error(`staff login answered ${login.status}`);
   return staff;
 }
@@ -120,7 +125,8 @@ export async function approvedAccount(api: TestApi, label = 'acct') {
   const { input, accountId } = await signUpAndVerify(api, newSignup(label));
   const staff = await staffSession(api);
   const approved = await staff.post(`/api/v1/staff/accounts/${accountId}/approve`);
-  if (approved.status !== 200) throw new Error(`approve answered ${approved.status}: ${JSON.stringify(approved.body)}`);
+  if (approved.status !== 200)
+    throw new Error(`approve answered ${approved.status}: ${JSON.stringify(approved.body)}`);
   const owner = api.session();
   const login = await owner.post('/api/v1/auth/login', { email: input.email, password: input.password });
   if (login.status !== 200) throw new Error(`login answered ${login.status}`);

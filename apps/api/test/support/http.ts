@@ -41,7 +41,8 @@ export class HttpSession {
   }
 
   get = <T = Record<string, unknown>>(path: string) => this.request<T>('GET', path);
-  post = <T = Record<string, unknown>>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
+  post = <T = Record<string, unknown>>(path: string, body?: unknown) =>
+    this.request<T>('POST', path, body ?? {});
   delete = <T = Record<string, unknown>>(path: string) => this.request<T>('DELETE', path);
 
   cookie(name: string) {

@@ -6,6 +6,8 @@ export function errorMessage(error: unknown, t: Dictionary): string {
   if (error instanceof ApiError) {
     if (error.isNetworkError) return t.errors.network;
     if (error.message) return error.message;
+    // A 5xx without an API body comes from the proxy: the API itself is down.
+    if (error.status >= 500) return t.errors.serviceUnavailable;
   }
   return t.errors.generic;
 }

@@ -24,12 +24,15 @@ describe('CNPJ', () => {
     expect(isValidCnpj('12.ABC.345/01DE-35')).toBe(true);
     expect(isValidCnpj('12abc34501de35')).toBe(true);
   });
-  it.each(['11.222.333/0001-82', '00.000.000/0000-00', '12.ABC.345/01DE-36', '12.ABC.345/01DE-3A', '1122233300018'])(
-    'rejects %s',
-    (cnpj) => {
-      expect(isValidCnpj(cnpj)).toBe(false);
-    },
-  );
+  it.each([
+    '11.222.333/0001-82',
+    '00.000.000/0000-00',
+    '12.ABC.345/01DE-36',
+    '12.ABC.345/01DE-3A',
+    '1122233300018',
+  ])('rejects %s', (cnpj) => {
+    expect(isValidCnpj(cnpj)).toBe(false);
+  });
 });
 
 describe('classifyDocument', () => {

@@ -87,7 +87,10 @@ export class SignupRepository {
   }
 
   async markVerified(tx: Tx, id: string, accountId: string) {
-    await tx.update(signupRequests).set({ verifiedAt: new Date(), accountId }).where(eq(signupRequests.id, id));
+    await tx
+      .update(signupRequests)
+      .set({ verifiedAt: new Date(), accountId })
+      .where(eq(signupRequests.id, id));
   }
 
   async activeSuperAdminEmails() {

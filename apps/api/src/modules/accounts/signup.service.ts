@@ -107,7 +107,8 @@ export class SignupService {
       const locked = await this.signups.lockUnverified(tx, signupId);
       if (!locked) throw AppException.conflict('signup_already_verified');
       if (await this.signups.emailTaken(tx, locked.email)) throw AppException.conflict('email_taken');
-      if (await this.signups.documentTaken(tx, locked.document)) throw AppException.conflict('document_taken');
+      if (await this.signups.documentTaken(tx, locked.document))
+        throw AppException.conflict('document_taken');
       const plan = await this.signups.defaultPlan(tx);
       const created = await this.signups.createAccountWithOwner(
         tx,

@@ -39,7 +39,13 @@ export class AccountReviewRepository {
   ): Promise<boolean> {
     const rows = await this.db
       .update(accounts)
-      .set({ status: to, decidedAt: new Date(), decidedByStaffId: staffId, rejectionReason, updatedAt: new Date() })
+      .set({
+        status: to,
+        decidedAt: new Date(),
+        decidedByStaffId: staffId,
+        rejectionReason,
+        updatedAt: new Date(),
+      })
       .where(and(eq(accounts.id, accountId), eq(accounts.status, 'pending_approval')))
       .returning({ id: accounts.id });
     return rows.length === 1;

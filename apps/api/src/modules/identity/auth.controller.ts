@@ -54,7 +54,12 @@ export class AuthController {
 
   @Get('me')
   @Authenticated({ permission: null })
-  @Endpoint({ operationId: 'getMe', summary: 'The signed-in user and account', response: MeSchema, errors: [401] })
+  @Endpoint({
+    operationId: 'getMe',
+    summary: 'The signed-in user and account',
+    response: MeSchema,
+    errors: [401],
+  })
   me(@CurrentUser() user: UserAuth) {
     return this.auth.me(user.userId, user.accountId);
   }
@@ -88,7 +93,12 @@ export class AuthController {
 
   @Get('staff/me')
   @StaffAuthenticated({ permission: null })
-  @Endpoint({ operationId: 'getStaffMe', summary: 'The signed-in staff member', response: StaffMeSchema, errors: [401] })
+  @Endpoint({
+    operationId: 'getStaffMe',
+    summary: 'The signed-in staff member',
+    response: StaffMeSchema,
+    errors: [401],
+  })
   staffMe(@CurrentStaff() staff: StaffAuth) {
     return this.auth.staffMe(staff.staffId);
   }

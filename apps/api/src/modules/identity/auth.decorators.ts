@@ -17,14 +17,20 @@ export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } sati
 /** A signed-in customer user whose role grants `permission` (null: any signed-in user). */
 export const Authenticated = (options: { permission: Permission | null }) =>
   applyDecorators(
-    SetMetadata(ACCESS_METADATA, { kind: 'user', permission: options.permission } satisfies AccessDeclaration),
+    SetMetadata(ACCESS_METADATA, {
+      kind: 'user',
+      permission: options.permission,
+    } satisfies AccessDeclaration),
     ApiCookieAuth('csp_session'),
   );
 
 /** A signed-in provider staff member whose role grants `permission` (null: any staff member). */
 export const StaffAuthenticated = (options: { permission: StaffPermission | null }) =>
   applyDecorators(
-    SetMetadata(ACCESS_METADATA, { kind: 'staff', permission: options.permission } satisfies AccessDeclaration),
+    SetMetadata(ACCESS_METADATA, {
+      kind: 'staff',
+      permission: options.permission,
+    } satisfies AccessDeclaration),
     ApiCookieAuth('csp_staff_session'),
   );
 
@@ -45,9 +51,7 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-export const ReqMeta = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): RequestMeta => {
-    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-    return { ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 512) ?? null };
-  },
-);
+export const ReqMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta => {
+  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+  return { ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 512) ?? null };
+});

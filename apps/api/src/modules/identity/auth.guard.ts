@@ -65,7 +65,8 @@ export class AuthGuard implements CanActivate {
     const row = token ? await this.sessions.resolveStaff(token) : null;
     if (!row) throw AppException.unauthorized();
     if (row.staff.status !== 'active') throw AppException.forbidden('user_disabled');
-    if (access.permission && !staffRoleAllows(row.staff.role, access.permission)) throw AppException.forbidden();
+    if (access.permission && !staffRoleAllows(row.staff.role, access.permission))
+      throw AppException.forbidden();
     request.auth = { kind: 'staff', sessionId: row.session.id, staffId: row.staff.id, role: row.staff.role };
     return true;
   }

@@ -111,6 +111,11 @@ function toMe(row: {
   };
 }
 
-function toStaff(staff: { id: string; fullName: string; email: string; role: 'super_admin' | 'support' | 'partner' }) {
+function toStaff(staff: {
+  id: string;
+  fullName: string;
+  email: string;
+  role: 'super_admin' | 'support' | 'partner';
+}) {
   return { staff: { id: staff.id, fullName: staff.fullName, email: staff.email, role: staff.role } };
 }

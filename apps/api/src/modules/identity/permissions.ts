@@ -32,7 +32,15 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     P.AccessKeyRevoke,
     P.AccessKeyRevealInitial,
   ],
-  admin: [P.DashboardView, P.BucketRead, P.BucketCreate, P.BucketDelete, P.AccessKeyRead, P.AccessKeyCreate, P.AccessKeyRevoke],
+  admin: [
+    P.DashboardView,
+    P.BucketRead,
+    P.BucketCreate,
+    P.BucketDelete,
+    P.AccessKeyRead,
+    P.AccessKeyCreate,
+    P.AccessKeyRevoke,
+  ],
   developer: [P.DashboardView, P.BucketRead, P.AccessKeyRead],
   // External clients see only buckets shared with them; that filtering arrives with the team issue.
   external_client: [],

@@ -29,7 +29,12 @@ export class SessionService {
   ) {}
 
   async start(subject: { userId: string } | { staffId: string }, meta: RequestMeta, remember: boolean) {
-    const policy = 'staffId' in subject ? SESSION_POLICY.staff : remember ? SESSION_POLICY.userRemember : SESSION_POLICY.user;
+    const policy =
+      'staffId' in subject
+        ? SESSION_POLICY.staff
+        : remember
+          ? SESSION_POLICY.userRemember
+          : SESSION_POLICY.user;
     const token = randomToken(32);
     const now = Date.now();
     await this.sessions.create({
@@ -49,7 +54,11 @@ export class SessionService {
     const now = new Date();
     const row = await this.sessions.findLiveUserSession(sha256Hex(token), now);
     if (!row) return null;
-    await this.maybeTouch(row.session, now, row.session.remember ? SESSION_POLICY.userRemember.idle : SESSION_POLICY.user.idle);
+    await this.maybeTouch(
+      row.session,
+      now,
+      row.session.remember ? SESSION_POLICY.userRemember.idle : SESSION_POLICY.user.idle,
+    );
     return row;
   }
 

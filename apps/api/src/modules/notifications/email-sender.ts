@@ -12,7 +12,12 @@ export function createEmailSender(config: AppConfig) {
   });
   return {
     send: (message: EmailMessage) =>
-      transport.sendMail({ from: config.MAIL_FROM, to: message.to, subject: message.subject, text: message.text }),
+      transport.sendMail({
+        from: config.MAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      }),
     close: () => transport.close(),
   };
 }

@@ -11,9 +11,16 @@ interface Brand {
   appUrl: string;
 }
 
-const sign = (brand: Brand, lang: Language) => (lang === 'en' ? `Regards,\n${brand.name} team` : `Att,\nEquipe ${brand.name}`);
+const sign = (brand: Brand, lang: Language) =>
+  lang === 'en' ? `Regards,\n${brand.name} team` : `Att,\nEquipe ${brand.name}`;
 
-export function signupCodeEmail(p: { to: string; name: string; code: string; lang: Language; brand: Brand }): EmailMessage {
+export function signupCodeEmail(p: {
+  to: string;
+  name: string;
+  code: string;
+  lang: Language;
+  brand: Brand;
+}): EmailMessage {
   const first = p.name.split(' ')[0];
   if (p.lang === 'en') {
     return {
@@ -82,7 +89,13 @@ export function welcomeEmail(p: {
   };
 }
 
-export function rejectionEmail(p: { to: string; name: string; reason: string; lang: Language; brand: Brand }): EmailMessage {
+export function rejectionEmail(p: {
+  to: string;
+  name: string;
+  reason: string;
+  lang: Language;
+  brand: Brand;
+}): EmailMessage {
   const first = p.name.split(' ')[0];
   if (p.lang === 'en') {
     return {

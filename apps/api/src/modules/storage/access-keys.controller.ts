@@ -16,7 +16,11 @@ export class AccessKeysController {
 
   @Get()
   @Authenticated({ permission: Permission.AccessKeyRead })
-  @Endpoint({ operationId: 'listAccessKeys', summary: "The account's access keys", response: AccessKeyListSchema })
+  @Endpoint({
+    operationId: 'listAccessKeys',
+    summary: "The account's access keys",
+    response: AccessKeyListSchema,
+  })
   list(@CurrentUser() auth: UserAuth) {
     return this.keys.list(auth.accountId);
   }
@@ -53,7 +57,12 @@ export class AccessKeysController {
 
   @Delete(':id')
   @Authenticated({ permission: Permission.AccessKeyRevoke })
-  @Endpoint({ operationId: 'revokeAccessKey', summary: 'Revoke a key for good', status: 204, errors: [404, 503] })
+  @Endpoint({
+    operationId: 'revokeAccessKey',
+    summary: 'Revoke a key for good',
+    status: 204,
+    errors: [404, 503],
+  })
   async revoke(@CurrentUser() auth: UserAuth, @Param('id', IdPipe) id: string, @ReqMeta() meta: RequestMeta) {
     await this.keys.revoke(auth, id, meta);
   }

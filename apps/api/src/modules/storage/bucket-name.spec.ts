@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { bucketNameProblem } from './bucket-name';
 
 describe('bucketNameProblem', () => {
-  it.each(['abc', 'backup-producao', 'cliente-nomeempresa-backup01', 'a'.repeat(63), '123'])('accepts %s', (n) => {
-    expect(bucketNameProblem(n)).toBeNull();
-  });
+  it.each(['abc', 'backup-producao', 'cliente-nomeempresa-backup01', 'a'.repeat(63), '123'])(
+    'accepts %s',
+    (n) => {
+      expect(bucketNameProblem(n)).toBeNull();
+    },
+  );
   it.each([
     ['ab', 'bucket_name_length'],
     ['a'.repeat(64), 'bucket_name_length'],

@@ -16,7 +16,11 @@ export class BucketsController {
 
   @Get()
   @Authenticated({ permission: Permission.BucketRead })
-  @Endpoint({ operationId: 'listBuckets', summary: "The account's buckets with usage", response: BucketListSchema })
+  @Endpoint({
+    operationId: 'listBuckets',
+    summary: "The account's buckets with usage",
+    response: BucketListSchema,
+  })
   list(@CurrentUser() auth: UserAuth) {
     return this.buckets.list(auth.accountId);
   }

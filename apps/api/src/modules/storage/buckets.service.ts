@@ -70,7 +70,10 @@ export class BucketsService {
       }
       if (input.versioning) {
         await this.s3.send(
-          new PutBucketVersioningCommand({ Bucket: row.name, VersioningConfiguration: { Status: 'Enabled' } }),
+          new PutBucketVersioningCommand({
+            Bucket: row.name,
+            VersioningConfiguration: { Status: 'Enabled' },
+          }),
         );
       }
       // Interim: each bucket gets the account quota as its hard limit; account-wide enforcement

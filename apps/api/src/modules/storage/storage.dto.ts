@@ -8,7 +8,10 @@ export const BucketSchema = z.object({
   objectCount: z.number().int(),
   createdAt: z.string(),
 });
-export const BucketListSchema = z.object({ items: z.array(BucketSchema), usageUpdatedAt: z.string().nullable() });
+export const BucketListSchema = z.object({
+  items: z.array(BucketSchema),
+  usageUpdatedAt: z.string().nullable(),
+});
 
 export const CreateBucketSchema = z.object({
   name: z.string({ message: 'field_required' }).trim().max(255),

@@ -121,7 +121,9 @@ export class StorageRepository {
   }
 
   async deleteAccessKeyRow(accountId: string, keyId: string) {
-    await this.db.delete(accessKeys).where(and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId)));
+    await this.db
+      .delete(accessKeys)
+      .where(and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId)));
   }
 
   /** Takes the pending secret out in one statement, so it can be revealed only once. */

@@ -13,7 +13,9 @@ export interface BucketUsage {
 export class UsageService {
   constructor(@InjectMinioAdmin() private readonly minio: MinioAdminClient) {}
 
-  async bucketUsage(names: string[]): Promise<{ byBucket: Map<string, BucketUsage>; updatedAt: string | null }> {
+  async bucketUsage(
+    names: string[],
+  ): Promise<{ byBucket: Map<string, BucketUsage>; updatedAt: string | null }> {
     const byBucket = new Map<string, BucketUsage>();
     if (names.length === 0) return { byBucket, updatedAt: null };
     let info;

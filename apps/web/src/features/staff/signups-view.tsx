@@ -195,42 +195,44 @@ function AccountCard({
         </div>
       </dl>
 
-      <div className="mt-5 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
-        {canDecide && (
-          <>
-            <Button
-              variant="success"
-              onClick={onApprove}
-              loading={approving}
-              testId={`account-approve-${key}`}
-            >
-              {action?.kind === 'failed' ? t.common.retry : t.staff.approve}
-            </Button>
-            <Button
-              variant="secondary"
-              onClick={onReject}
-              disabled={approving}
-              testId={`account-reject-${key}`}
-            >
-              {t.staff.reject}
-            </Button>
-          </>
-        )}
-        <div role="status" aria-live="polite" className="text-sm" data-testid={`account-status-${key}`}>
-          {action?.kind === 'approving' && (
-            <span className="inline-flex items-center gap-2 text-slate-600">
-              <Spinner className="size-4" />
-              {t.staff.approving}
-            </span>
+      {(canDecide || action) && (
+        <div className="mt-5 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
+          {canDecide && (
+            <>
+              <Button
+                variant="success"
+                onClick={onApprove}
+                loading={approving}
+                testId={`account-approve-${key}`}
+              >
+                {action?.kind === 'failed' ? t.common.retry : t.staff.approve}
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={onReject}
+                disabled={approving}
+                testId={`account-reject-${key}`}
+              >
+                {t.staff.reject}
+              </Button>
+            </>
           )}
-          {action?.kind === 'approved' && (
-            <span className="font-medium text-emerald-700">{t.staff.approved}</span>
-          )}
-          {action?.kind === 'rejected' && (
-            <span className="font-medium text-slate-700">{t.staff.rejected}</span>
-          )}
+          <div role="status" aria-live="polite" className="text-sm" data-testid={`account-status-${key}`}>
+            {action?.kind === 'approving' && (
+              <span className="inline-flex items-center gap-2 text-slate-600">
+                <Spinner className="size-4" />
+                {t.staff.approving}
+              </span>
+            )}
+            {action?.kind === 'approved' && (
+              <span className="font-medium text-emerald-700">{t.staff.approved}</span>
+            )}
+            {action?.kind === 'rejected' && (
+              <span className="font-medium text-slate-700">{t.staff.rejected}</span>
+            )}
+          </div>
         </div>
-      </div>
+      )}
       {action?.kind === 'failed' && (
         <div className="mt-3">
           <Alert tone="error" testId={`account-error-${key}`}>
