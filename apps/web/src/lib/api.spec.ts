@@ -64,10 +64,18 @@ describe('createApiClient', () => {
     expect(apiError.body.remainingAttempts).toBe(3);
   });
 
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (e: unknown) => e as ApiError,
+    );
+
   it('survives non-JSON error bodies and network failures', async () => {
-    const proxyError = await createApiClient({ fetch: fakeFetch(500, 'Internal Server Error') })
-      .me()
-      .catch((e: unknown) => e as ApiError);
+    const proxyError = await failure(
+      createApiClient({ fetch: fakeFetch(500, 'Internal Server Error') }).me(),
+    );
     expect(proxyError.status).toBe(500);
     expect(proxyError.code).toBe('http_error');
 
@@ -76,7 +84,7 @@ describe('createApiClient', () => {
         throw new TypeError('fetch failed');
       }) as typeof fetch,
     });
-    const networkError = await offline.me().catch((e: unknown) => e as ApiError);
+    const networkError = await failure(offline.me());
     expect(networkError.isNetworkError).toBe(true);
     expect(networkError.code).toBe('network_error');
   });
