@@ -22,7 +22,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-test-'));
   process.env.CSP_TEST_DATA_DIR = dataDir;
   const started = Date.now();
-  const services = await startServices({ dataDir, log: (line) => console.log(`[services] ${line}`) });
+  // Start-up progress only: one line per caught mail would drown the test output.
+  const log = (line: string): void => {
+    if (!/^\[mail\] (?!ready)/.test(line)) console.log(`[services] ${line}`);
+  };
+  const services = await startServices({ dataDir, log });
   console.log(`[services] all up in ${((Date.now() - started) / 1000).toFixed(1)} s, data in ${dataDir}`);
   project.provide('services', services.endpoints);
 

@@ -59,7 +59,13 @@ export async function startServices(opts: StartServicesOptions): Promise<Running
     fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o011);
   }
   const releaseLock = acquireLock(dataDir);
-  const secrets = loadSecrets(dataDir);
+  let secrets: ReturnType<typeof loadSecrets>;
+  try {
+    secrets = loadSecrets(dataDir);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
 
   const starters: { [K in ServiceName]: () => Promise<StartedService<NonNullable<ServiceEndpoints[K]>>> } = {
     postgres: () => startPostgres({ dataDir, password: secrets.postgresPassword, log }),

@@ -67,7 +67,8 @@ async function postgresBinary(): Promise<string> {
 /** Ids of the `postgres` user, or undefined when it does not exist (yet). */
 function postgresIds(): { uid: number; gid: number } | undefined {
   try {
-    const id = (flag: string): number => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
+    const id = (flag: string): number =>
+      Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
     return { uid: id('-u'), gid: id('-g') };
   } catch {
     return undefined;
