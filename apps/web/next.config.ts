@@ -33,6 +33,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // `next dev` only: tests and tools reach the dev server as 127.0.0.1 as well as localhost.
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
   async rewrites() {
     return [{ source: '/api/:path*', destination: `${apiUrl}/api/:path*` }];
   },

@@ -21,7 +21,18 @@ const sessions = new Map(); // token -> email
 const staffSessions = new Map();
 const signups = new Map();
 
-function addAccount({ name, documentType, document, email, phone, ownerName, status, password, planName }) {
+function addAccount({
+  name,
+  documentType,
+  document,
+  email,
+  phone,
+  ownerName,
+  status,
+  password,
+  planName,
+  quotaBytes = 0,
+}) {
   const account = {
     id: randomUUID(),
     name,
@@ -32,6 +43,8 @@ function addAccount({ name, documentType, document, email, phone, ownerName, sta
     ownerName,
     ownerEmail: email,
     planName,
+    quotaBytes,
+    rejectionReason: null,
     status,
     createdAt: now(),
     buckets: [],
@@ -59,7 +72,8 @@ const demo = addAccount({
   ownerName: 'João Silva',
   status: 'active',
   password: 'Senha123',
-  planName: 'Business (500 GB)',
+  planName: 'Business',
+  quotaBytes: 500e9,
 });
 demo.buckets.push(
   {
@@ -98,7 +112,8 @@ addAccount({
   ownerName: 'Maria Oliveira',
   status: 'pending_approval',
   password: 'Senha123',
-  planName: 'Free (10 GB)',
+  planName: 'Free',
+  quotaBytes: 10e9,
 });
 addAccount({
   name: 'Nova Empresa Falha SA',
@@ -190,12 +205,22 @@ const server = http.createServer(async (req, res) => {
       s.attempts--;
       if (s.attempts <= 0)
         return fail(res, 410, 'too_many_attempts', msg(req, 'Tentativas esgotadas.', 'Too many attempts.'));
-      return fail(res, 400, 'invalid_code', msg(req, 'Código inválido.', 'Invalid code.'), {
-        remainingAttempts: s.attempts,
-      });
+      return fail(
+        res,
+        400,
+        'invalid_code',
+        msg(
+          req,
+          `Código incorreto. Você ainda tem ${s.attempts} tentativa(s).`,
+          `Wrong code. You have ${s.attempts} attempt(s) left.`,
+        ),
+        {
+          remainingAttempts: s.attempts,
+        },
+      );
     }
     const a = addAccount({
-      name: s.fullName,
+      name: s.companyName || s.fullName,
       documentType: s.document.replace(/\D/g, '').length === 11 ? 'cpf' : 'cnpj',
       document: s.document.replace(/[^0-9A-Za-z]/g, ''),
       email: s.email,
@@ -203,7 +228,8 @@ const server = http.createServer(async (req, res) => {
       ownerName: s.fullName,
       status: 'pending_approval',
       password: s.password,
-      planName: 'Free (10 GB)',
+      planName: 'Free',
+      quotaBytes: 10e9,
     });
     signups.delete(body.signupId);
     return send(res, 201, { accountId: a.id, status: 'pending_approval' });
@@ -294,6 +320,7 @@ const server = http.createServer(async (req, res) => {
             fields: { reason: msg(req, 'Obrigatório.', 'Required.') },
           });
         account.status = 'rejected';
+        account.rejectionReason = body.reason;
         return send(res, 200, { id: account.id, status: 'rejected' });
       }
       await new Promise((r) => setTimeout(r, 1200));

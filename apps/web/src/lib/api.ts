@@ -15,6 +15,8 @@ export interface Me {
 
 export interface SignupRequest {
   fullName: string;
+  /** Company name (razão social) for CNPJ sign-ups; the account is named after it. */
+  companyName?: string;
   email: string;
   document: string;
   phone: string;
@@ -64,6 +66,7 @@ export interface AccessKey {
   name: string;
   status: AccessKeyStatus;
   createdAt: string;
+  revokedAt?: string | null;
   secretRevealable: boolean;
 }
 
@@ -79,7 +82,7 @@ export interface StaffMember {
   id: string;
   fullName: string;
   email: string;
-  role: string;
+  role: 'super_admin' | 'support' | 'partner';
 }
 export interface StaffMe {
   staff: StaffMember;
@@ -95,7 +98,9 @@ export interface StaffAccount {
   ownerName: string;
   ownerEmail: string;
   planName: string | null;
+  quotaBytes?: number;
   status: AccountStatus;
+  rejectionReason?: string | null;
   createdAt: string;
 }
 
@@ -238,9 +243,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
         `/staff/accounts${status ? `?status=${encodeURIComponent(status)}` : ''}`,
       ),
     staffApproveAccount: (accountId: string) =>
-      request<{ id: string; status: 'active' }>('POST', `/staff/accounts/${id(accountId)}/approve`),
+      request<{ id: string; status: AccountStatus }>('POST', `/staff/accounts/${id(accountId)}/approve`),
     staffRejectAccount: (accountId: string, body: { reason: string }) =>
-      request<{ id: string; status: 'rejected' }>('POST', `/staff/accounts/${id(accountId)}/reject`, body),
+      request<{ id: string; status: AccountStatus }>('POST', `/staff/accounts/${id(accountId)}/reject`, body),
   };
 }
 

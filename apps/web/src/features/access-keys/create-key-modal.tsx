@@ -70,7 +70,7 @@ function Body({
         </>
       }
     >
-      <form id="create-key-form" onSubmit={onSubmit} noValidate className="space-y-5">
+      <form id="create-key-form" method="post" onSubmit={onSubmit} noValidate className="space-y-5">
         <Alert tone="error" testId="key-create-error">
           {formError}
         </Alert>

@@ -7,9 +7,11 @@ import { Alert, Button, Checkbox, TextField } from '@/components/ui';
 import { useI18n } from '@/i18n/provider';
 import { api, ApiError } from '@/lib/api';
 import { errorMessage } from '@/lib/error-message';
+import { useHydrated } from '@/lib/hooks/use-hydrated';
 
 export function LoginForm() {
   const { t } = useI18n();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -44,7 +46,7 @@ export function LoginForm() {
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t.login.title}</h1>
       <p className="mt-1 text-sm text-slate-600">{t.login.subtitle}</p>
 
-      <form onSubmit={onSubmit} noValidate className="mt-8 space-y-5" data-testid="login-form">
+      <form method="post" onSubmit={onSubmit} noValidate className="mt-8 space-y-5" data-testid="login-form">
         <Alert tone="error" testId="login-error">
           {formError}
         </Alert>
@@ -78,7 +80,14 @@ export function LoginForm() {
           onChange={(e) => setRemember(e.target.checked)}
           testId="login-remember"
         />
-        <Button type="submit" size="lg" className="w-full" loading={submitting} testId="login-submit">
+        <Button
+          disabled={!hydrated}
+          type="submit"
+          size="lg"
+          className="w-full"
+          loading={submitting}
+          testId="login-submit"
+        >
           {submitting ? t.login.submitting : t.login.submit}
         </Button>
       </form>

@@ -8,25 +8,33 @@ import { useI18n } from '@/i18n/provider';
 import type { Dictionary } from '@/i18n';
 import { api, ApiError } from '@/lib/api';
 import { errorMessage } from '@/lib/error-message';
+import { useHydrated } from '@/lib/hooks/use-hydrated';
 import {
   PASSWORD_MAX_LENGTH,
   isValidEmail,
   isValidFullName,
   isValidPassword,
   isValidPhone,
+  normalizeDocument,
   parseDocument,
 } from '@/lib/validation';
 import { PasswordChecklist } from './password-checklist';
 
-type Field = 'fullName' | 'email' | 'document' | 'phone' | 'password' | 'acceptTerms';
+type Field = 'fullName' | 'email' | 'document' | 'companyName' | 'phone' | 'password' | 'acceptTerms';
 
 interface Values {
   fullName: string;
   email: string;
   document: string;
+  companyName: string;
   phone: string;
   password: string;
   acceptTerms: boolean;
+}
+
+/** A CNPJ has 14 characters: from the 12th on, the user is typing one and we ask for the company. */
+function looksLikeCnpj(document: string): boolean {
+  return normalizeDocument(document).length > 11;
 }
 
 function validate(values: Values, t: Dictionary): Partial<Record<Field, string>> {
@@ -35,6 +43,8 @@ function validate(values: Values, t: Dictionary): Partial<Record<Field, string>>
   if (!isValidEmail(values.email)) errors.email = t.signup.errEmail;
   if (!values.document.trim()) errors.document = t.signup.errDocumentRequired;
   else if (!parseDocument(values.document)) errors.document = t.signup.errDocument;
+  if (looksLikeCnpj(values.document) && !values.companyName.trim())
+    errors.companyName = t.signup.errCompanyName;
   if (!isValidPhone(values.phone)) errors.phone = t.signup.errPhone;
   if (!isValidPassword(values.password)) errors.password = t.signup.errPassword;
   if (!values.acceptTerms) errors.acceptTerms = t.signup.errTerms;
@@ -43,11 +53,13 @@ function validate(values: Values, t: Dictionary): Partial<Record<Field, string>>
 
 export function SignupForm() {
   const { t } = useI18n();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [values, setValues] = useState<Values>({
     fullName: '',
     email: '',
     document: '',
+    companyName: '',
     phone: '',
     password: '',
     acceptTerms: false,
@@ -83,9 +95,9 @@ export function SignupForm() {
     setFormError('');
     if (Object.keys(clientErrors).length > 0) {
       setFormError(t.errors.fixFields);
-      const first = (['fullName', 'email', 'document', 'phone', 'password', 'acceptTerms'] as const).find(
-        (field) => clientErrors[field],
-      );
+      const first = (
+        ['fullName', 'email', 'document', 'companyName', 'phone', 'password', 'acceptTerms'] as const
+      ).find((field) => clientErrors[field]);
       if (first) window.document.getElementById(first)?.focus();
       return;
     }
@@ -96,6 +108,7 @@ export function SignupForm() {
         fullName: values.fullName.trim().replace(/\s+/g, ' '),
         email,
         document: values.document.trim(),
+        ...(looksLikeCnpj(values.document) ? { companyName: values.companyName.trim() } : {}),
         phone: values.phone.trim(),
         password: values.password,
         acceptTerms: true,
@@ -119,7 +132,7 @@ export function SignupForm() {
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t.signup.title}</h1>
       <p className="mt-1 text-sm text-slate-600">{t.signup.subtitle}</p>
 
-      <form onSubmit={onSubmit} noValidate className="mt-8 space-y-5" data-testid="signup-form">
+      <form method="post" onSubmit={onSubmit} noValidate className="mt-8 space-y-5" data-testid="signup-form">
         <Alert tone="error" testId="signup-error">
           {shownFormError}
         </Alert>
@@ -188,6 +201,21 @@ export function SignupForm() {
             testId="signup-phone"
           />
         </div>
+        {looksLikeCnpj(values.document) && (
+          <TextField
+            id="companyName"
+            label={t.signup.companyName}
+            hint={t.signup.companyNameHint}
+            autoComplete="organization"
+            required
+            maxLength={160}
+            value={values.companyName}
+            onChange={(e) => set('companyName', e.target.value)}
+            onBlur={blur('companyName')}
+            error={errorFor('companyName')}
+            testId="signup-company"
+          />
+        )}
         <FieldShell
           id="password"
           label={t.signup.password}
@@ -232,7 +260,14 @@ export function SignupForm() {
           error={errorFor('acceptTerms')}
           testId="signup-terms"
         />
-        <Button type="submit" size="lg" className="w-full" loading={submitting} testId="signup-submit">
+        <Button
+          disabled={!hydrated}
+          type="submit"
+          size="lg"
+          className="w-full"
+          loading={submitting}
+          testId="signup-submit"
+        >
           {submitting ? t.signup.submitting : t.signup.submit}
         </Button>
       </form>

@@ -8,12 +8,14 @@ import { interpolate } from '@/i18n';
 import { useI18n } from '@/i18n/provider';
 import { api, ApiError } from '@/lib/api';
 import { errorMessage } from '@/lib/error-message';
+import { useHydrated } from '@/lib/hooks/use-hydrated';
 import { isValidVerificationCode } from '@/lib/validation';
 
 const RESEND_COOLDOWN_SECONDS = 30;
 
 export function VerifyForm({ signupId, email }: { signupId: string; email: string }) {
   const { t } = useI18n();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState('');
@@ -59,17 +61,12 @@ export function VerifyForm({ signupId, email }: { signupId: string; email: strin
       await api.verifySignup({ signupId, code });
       router.push('/cadastro/recebido');
     } catch (error) {
-      let message = errorMessage(error, t);
+      // The API's message already says how many attempts are left or that a new code is needed.
       if (error instanceof ApiError) {
         setErrorCode(error.code);
-        if (typeof error.body.remainingAttempts === 'number') {
-          message += ' ' + interpolate(t.verify.remainingAttempts, { count: error.body.remainingAttempts });
-        } else if (error.status === 410) {
-          message += ' ' + t.verify.needNewCode;
-        }
         if (error.fields.code) setCodeError(error.fields.code);
       }
-      setFormError(message);
+      setFormError(errorMessage(error, t));
       setSubmitting(false);
     }
   }
@@ -98,7 +95,7 @@ export function VerifyForm({ signupId, email }: { signupId: string; email: strin
         {email ? interpolate(t.verify.subtitle, { email }) : t.verify.subtitleNoEmail}
       </p>
 
-      <form onSubmit={onSubmit} noValidate className="mt-8 space-y-5" data-testid="verify-form">
+      <form method="post" onSubmit={onSubmit} noValidate className="mt-8 space-y-5" data-testid="verify-form">
         <Alert tone="error" testId="verify-error">
           {formError && (
             <>
@@ -139,7 +136,14 @@ export function VerifyForm({ signupId, email }: { signupId: string; email: strin
           testId="verify-code"
           className="text-center font-mono text-2xl tracking-[0.5em]"
         />
-        <Button type="submit" size="lg" className="w-full" loading={submitting} testId="verify-submit">
+        <Button
+          disabled={!hydrated}
+          type="submit"
+          size="lg"
+          className="w-full"
+          loading={submitting}
+          testId="verify-submit"
+        >
           {submitting ? t.verify.submitting : t.verify.submit}
         </Button>
         <div className="text-center">
@@ -148,7 +152,7 @@ export function VerifyForm({ signupId, email }: { signupId: string; email: strin
             size="sm"
             onClick={onResend}
             loading={resending}
-            disabled={cooldown > 0}
+            disabled={cooldown > 0 || !hydrated}
             testId="verify-resend"
           >
             {resending

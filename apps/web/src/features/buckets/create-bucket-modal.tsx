@@ -88,7 +88,7 @@ function ModalBody({
         </>
       }
     >
-      <form id="create-bucket-form" onSubmit={onSubmit} noValidate className="space-y-5">
+      <form id="create-bucket-form" method="post" onSubmit={onSubmit} noValidate className="space-y-5">
         <Alert tone="error" testId="bucket-create-error">
           {formError}
         </Alert>

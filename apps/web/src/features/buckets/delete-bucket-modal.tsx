@@ -74,7 +74,7 @@ function Body({
       }
     >
       {bucket && (
-        <form id="delete-bucket-form" onSubmit={onSubmit} noValidate className="space-y-5">
+        <form id="delete-bucket-form" method="post" onSubmit={onSubmit} noValidate className="space-y-5">
           <Alert tone="error" testId="bucket-delete-error">
             {formError}
           </Alert>

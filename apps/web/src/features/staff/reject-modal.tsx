@@ -76,7 +76,7 @@ function Body({
         </>
       }
     >
-      <form id="reject-form" onSubmit={onSubmit} noValidate className="space-y-4">
+      <form id="reject-form" method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <Alert tone="error" testId="reject-error">
           {formError}
         </Alert>

@@ -6,7 +6,7 @@ import { interpolate } from '@/i18n';
 import { useI18n } from '@/i18n/provider';
 import { api, type AccountStatus, type StaffAccount } from '@/lib/api';
 import { errorMessage } from '@/lib/error-message';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatGigabytes } from '@/lib/format';
 import { useApiData } from '@/lib/hooks/use-api-data';
 import { formatDocument, formatPhone } from '@/lib/validation';
 import { RejectModal } from './reject-modal';
@@ -162,8 +162,13 @@ function AccountCard({
   onApprove: () => void;
   onReject: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const key = account.email;
+  const plan = account.planName
+    ? account.quotaBytes
+      ? `${account.planName} (${formatGigabytes(account.quotaBytes, lang)})`
+      : account.planName
+    : t.staff.noPlan;
   const canDecide = status === 'pending_approval';
   const approving = action?.kind === 'approving';
 
@@ -185,7 +190,7 @@ function AccountCard({
         <Item label={t.staff.email} value={account.email} />
         <Item label={t.staff.phone} value={formatPhone(account.phone)} />
         <Item label={t.staff.requestedAt} value={formatDateTime(account.createdAt)} />
-        <Item label={t.staff.plan} value={account.planName || t.staff.noPlan} />
+        <Item label={t.staff.plan} value={plan} />
         <div className="sm:col-span-2">
           <dt className="text-xs uppercase tracking-wide text-slate-500">{t.staff.owner}</dt>
           <dd className="mt-0.5 text-slate-900">
@@ -193,6 +198,11 @@ function AccountCard({
             <span className="block text-slate-600">{account.ownerEmail}</span>
           </dd>
         </div>
+        {status === 'rejected' && account.rejectionReason && (
+          <div className="sm:col-span-2">
+            <Item label={t.staff.rejectReason} value={account.rejectionReason} />
+          </div>
+        )}
       </dl>
 
       {(canDecide || action) && (

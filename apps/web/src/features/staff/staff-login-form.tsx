@@ -7,9 +7,11 @@ import { Alert, Button, TextField } from '@/components/ui';
 import { useI18n } from '@/i18n/provider';
 import { api, ApiError } from '@/lib/api';
 import { errorMessage } from '@/lib/error-message';
+import { useHydrated } from '@/lib/hooks/use-hydrated';
 
 export function StaffLoginForm() {
   const { t } = useI18n();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -38,7 +40,7 @@ export function StaffLoginForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="staff-login-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5" data-testid="staff-login-form">
       <Alert tone="error" testId="staff-login-error">
         {formError}
       </Alert>
@@ -65,6 +67,7 @@ export function StaffLoginForm() {
         testId="staff-login-password"
       />
       <Button
+        disabled={!hydrated}
         type="submit"
         size="lg"
         variant="dark"
