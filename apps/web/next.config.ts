@@ -1,11 +1,10 @@
 import type { NextConfig } from 'next';
 
-const apiUrl = (process.env.API_URL ?? 'http://127.0.0.1:3001').replace(/\/+$/, '');
 const isDev = process.env.NODE_ENV === 'development';
 
 // The App Router streams inline scripts without nonces unless every page goes through a nonce proxy;
 // 'unsafe-inline' for scripts is the documented trade-off for a header set here. Everything else is
-// locked to our own origin (the API is reached through the /api rewrite, so connect-src 'self' is enough).
+// locked to our own origin (the API is reached through the /api proxy route, so connect-src 'self' is enough).
 const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
@@ -35,9 +34,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // `next dev` only: tests and tools reach the dev server as 127.0.0.1 as well as localhost.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
-  async rewrites() {
-    return [{ source: '/api/:path*', destination: `${apiUrl}/api/:path*` }];
-  },
+  // The generated API client ships as TypeScript source.
+  transpilePackages: ['@csp/api-client'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,108 +1,43 @@
-// Typed client for the CloudStorage Pro API (docs/api-contract-v0.md). Every call of the web app
-// goes through `createApiClient`, so switching to the generated client in packages/api-client
-// means rewriting the bodies below and nothing else.
+// The web app's only door to the API: the client generated from the API's OpenAPI document
+// (packages/api-client), wrapped so that errors arrive as ApiError with the translated message.
+import { createApiClient as createGeneratedClient, type paths } from '@csp/api-client';
 
-// ---- Types (mirror the contract; replace with the generated schema types) ----
+// ---- Types: derived from the generated OpenAPI schema (packages/api-client) ----
 
-export type UserRole = 'owner' | 'admin' | 'developer' | 'external_client';
-export type AccountStatus =
-  'pending_approval' | 'active' | 'read_only' | 'suspended' | 'rejected' | 'canceled';
-
-export interface Me {
-  user: { id: string; fullName: string; email: string; role: UserRole };
-  account: { id: string; name: string; status: AccountStatus };
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type Ok<Path extends keyof paths, M extends 'get' | 'post' | 'delete'> = paths[Path][M] extends {
+  responses: infer R;
 }
-
-export interface SignupRequest {
-  fullName: string;
-  /** Company name (razão social) for CNPJ sign-ups; the account is named after it. */
-  companyName?: string;
-  email: string;
-  document: string;
-  phone: string;
-  password: string;
-  acceptTerms: true;
+  ? R extends { 200: infer X }
+    ? Json<X>
+    : R extends { 201: infer X }
+      ? Json<X>
+      : R extends { 202: infer X }
+        ? Json<X>
+        : never
+  : never;
+type Body<Path extends keyof paths, M extends 'post'> = paths[Path][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
 }
-export interface SignupResponse {
-  signupId: string;
-  email: string;
-}
-export interface VerifySignupResponse {
-  accountId: string;
-  status: 'pending_approval';
-}
+  ? B
+  : never;
 
-export interface LoginRequest {
-  email: string;
-  password: string;
-  remember?: boolean;
-}
-
-export interface Dashboard {
-  usedBytes: number;
-  quotaBytes: number;
-  usagePercent: number;
-  bucketCount: number;
-  accessKeyCount: number;
-  usageUpdatedAt: string | null;
-  s3Endpoint: string;
-  region: string;
-}
-
-export interface Bucket {
-  id: string;
-  name: string;
-  versioning: boolean;
-  sizeBytes: number;
-  objectCount: number;
-  createdAt: string;
-}
-
-export type AccessKeyStatus = 'active' | 'inactive' | 'revoked' | 'expired';
-
-export interface AccessKey {
-  id: string;
-  accessKeyId: string;
-  name: string;
-  status: AccessKeyStatus;
-  createdAt: string;
-  revokedAt?: string | null;
-  secretRevealable: boolean;
-}
-
+export type Me = Ok<'/api/v1/me', 'get'>;
+export type UserRole = Me['user']['role'];
+export type AccountStatus = Me['account']['status'];
+export type SignupRequest = Body<'/api/v1/signup', 'post'>;
+export type SignupResponse = Ok<'/api/v1/signup', 'post'>;
+export type VerifySignupResponse = Ok<'/api/v1/signup/verify', 'post'>;
+export type LoginRequest = Body<'/api/v1/auth/login', 'post'>;
+export type Dashboard = Ok<'/api/v1/dashboard', 'get'>;
+export type Bucket = Ok<'/api/v1/buckets', 'get'>['items'][number];
+export type AccessKey = Ok<'/api/v1/access-keys', 'get'>['items'][number];
+export type AccessKeyStatus = AccessKey['status'];
 /** The only responses that carry a secret: creation and the one-time reveal of the first key. */
-export interface AccessKeySecret {
-  key: AccessKey;
-  secretAccessKey: string;
-  s3Endpoint: string;
-  region: string;
-}
-
-export interface StaffMember {
-  id: string;
-  fullName: string;
-  email: string;
-  role: 'super_admin' | 'support' | 'partner';
-}
-export interface StaffMe {
-  staff: StaffMember;
-}
-
-export interface StaffAccount {
-  id: string;
-  name: string;
-  documentType: 'cpf' | 'cnpj';
-  document: string;
-  email: string;
-  phone: string;
-  ownerName: string;
-  ownerEmail: string;
-  planName: string | null;
-  quotaBytes?: number;
-  status: AccountStatus;
-  rejectionReason?: string | null;
-  createdAt: string;
-}
+export type AccessKeySecret = Ok<'/api/v1/access-keys', 'post'>;
+export type StaffMe = Ok<'/api/v1/staff/me', 'get'>;
+export type StaffMember = StaffMe['staff'];
+export type StaffAccount = Ok<'/api/v1/staff/accounts', 'get'>['items'][number];
 
 export interface ListResponse<T> {
   items: T[];
@@ -146,7 +81,7 @@ export class ApiError extends Error {
 // ---- Client ----
 
 export interface ApiClientOptions {
-  /** Origin of the API. Empty in the browser: `/api` is rewritten to the API by Next. */
+  /** Origin of the API. Empty in the browser: `/api` is forwarded to the API by the web server. */
   baseUrl?: string;
   /** Extra headers, e.g. the incoming cookies when called from a server component. */
   headers?: Record<string, string>;
@@ -155,97 +90,86 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
-
 function normalizeFields(fields: unknown): Record<string, string> | undefined {
   if (!fields || typeof fields !== 'object') return undefined;
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(fields as Record<string, unknown>)) {
     if (typeof value === 'string') out[key] = value;
-    else if (Array.isArray(value) && typeof value[0] === 'string') out[key] = value[0];
   }
   return out;
 }
 
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** Unwraps an openapi-fetch result: the data, or an ApiError with the API's translated message. */
+async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
+  let result: FetchResult<T>;
+  try {
+    result = await call;
+  } catch {
+    throw new ApiError(0, { code: 'network_error' });
+  }
+  if (result.response.ok) return result.data as T;
+  const raw = (result.error && typeof result.error === 'object' ? result.error : {}) as ApiErrorBody;
+  throw new ApiError(result.response.status, {
+    ...raw,
+    message: typeof raw.message === 'string' ? raw.message : undefined,
+    fields: normalizeFields(raw.fields),
+  });
+}
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-
-  async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl}/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'same-origin',
+  const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const client = createGeneratedClient(baseUrl, {
+    headers: { accept: 'application/json', ...options.headers },
+    // Never cache API answers (Next's server fetch would), and bound server-side calls in time.
+    fetch: (request: Request) =>
+      baseFetch(request, {
         cache: 'no-store',
         signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
-      });
-    } catch {
-      throw new ApiError(0, { code: 'network_error' });
-    }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    let data: unknown = undefined;
-    if (text) {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = undefined;
-      }
-    }
-    if (!response.ok) {
-      const raw = (data && typeof data === 'object' ? data : {}) as ApiErrorBody;
-      throw new ApiError(response.status, {
-        ...raw,
-        message: typeof raw.message === 'string' ? raw.message : undefined,
-        fields: normalizeFields(raw.fields),
-      });
-    }
-    return data as T;
-  }
-
-  const id = (value: string) => encodeURIComponent(value);
+      }),
+  });
+  const path = (id: string) => ({ params: { path: { id } } });
 
   return {
     // Sign-up
-    signup: (body: SignupRequest) => request<SignupResponse>('POST', '/signup', body),
+    signup: (body: SignupRequest) => unwrap(client.POST('/api/v1/signup', { body })),
     verifySignup: (body: { signupId: string; code: string }) =>
-      request<VerifySignupResponse>('POST', '/signup/verify', body),
-    resendSignupCode: (body: { signupId: string }) => request<void>('POST', '/signup/resend', body),
+      unwrap(client.POST('/api/v1/signup/verify', { body })),
+    resendSignupCode: (body: { signupId: string }) => unwrap(client.POST('/api/v1/signup/resend', { body })),
 
     // Customer session
-    login: (body: LoginRequest) => request<Me>('POST', '/auth/login', body),
-    logout: () => request<void>('POST', '/auth/logout'),
-    me: () => request<Me>('GET', '/me'),
+    login: (body: LoginRequest) => unwrap(client.POST('/api/v1/auth/login', { body })),
+    logout: () => unwrap(client.POST('/api/v1/auth/logout')),
+    me: () => unwrap(client.GET('/api/v1/me')),
 
     // Customer portal
-    dashboard: () => request<Dashboard>('GET', '/dashboard'),
-    listBuckets: () => request<ListResponse<Bucket>>('GET', '/buckets'),
-    createBucket: (body: { name: string; versioning?: boolean }) => request<Bucket>('POST', '/buckets', body),
-    deleteBucket: (bucketId: string) => request<void>('DELETE', `/buckets/${id(bucketId)}`),
-    listAccessKeys: () => request<ListResponse<AccessKey>>('GET', '/access-keys'),
-    createAccessKey: (body: { name: string }) => request<AccessKeySecret>('POST', '/access-keys', body),
-    revealAccessKey: (keyId: string) => request<AccessKeySecret>('POST', `/access-keys/${id(keyId)}/reveal`),
-    revokeAccessKey: (keyId: string) => request<void>('DELETE', `/access-keys/${id(keyId)}`),
+    dashboard: () => unwrap(client.GET('/api/v1/dashboard')),
+    listBuckets: () => unwrap(client.GET('/api/v1/buckets')),
+    createBucket: (body: { name: string; versioning?: boolean }) =>
+      unwrap(client.POST('/api/v1/buckets', { body })),
+    deleteBucket: (bucketId: string) => unwrap(client.DELETE('/api/v1/buckets/{id}', path(bucketId))),
+    listAccessKeys: () => unwrap(client.GET('/api/v1/access-keys')),
+    createAccessKey: (body: { name: string }) => unwrap(client.POST('/api/v1/access-keys', { body })),
+    revealAccessKey: (keyId: string) => unwrap(client.POST('/api/v1/access-keys/{id}/reveal', path(keyId))),
+    revokeAccessKey: (keyId: string) => unwrap(client.DELETE('/api/v1/access-keys/{id}', path(keyId))),
 
     // Staff
     staffLogin: (body: { email: string; password: string }) =>
-      request<StaffMe>('POST', '/staff/auth/login', body),
-    staffLogout: () => request<void>('POST', '/staff/auth/logout'),
-    staffMe: () => request<StaffMe>('GET', '/staff/me'),
+      unwrap(client.POST('/api/v1/staff/auth/login', { body })),
+    staffLogout: () => unwrap(client.POST('/api/v1/staff/auth/logout')),
+    staffMe: () => unwrap(client.GET('/api/v1/staff/me')),
     staffListAccounts: (status?: AccountStatus) =>
-      request<ListResponse<StaffAccount>>(
-        'GET',
-        `/staff/accounts${status ? `?status=${encodeURIComponent(status)}` : ''}`,
-      ),
+      unwrap(client.GET('/api/v1/staff/accounts', { params: { query: status ? { status } : {} } })),
     staffApproveAccount: (accountId: string) =>
-      request<{ id: string; status: AccountStatus }>('POST', `/staff/accounts/${id(accountId)}/approve`),
+      unwrap(client.POST('/api/v1/staff/accounts/{id}/approve', path(accountId))),
     staffRejectAccount: (accountId: string, body: { reason: string }) =>
-      request<{ id: string; status: AccountStatus }>('POST', `/staff/accounts/${id(accountId)}/reject`, body),
+      unwrap(client.POST('/api/v1/staff/accounts/{id}/reject', { ...path(accountId), body })),
   };
 }
 
