@@ -183,14 +183,33 @@ describe('buckets, keys and isolation between accounts', () => {
 
   it('shows usage from MinIO against the quota on the dashboard', async () => {
     const a = await approvedAccount(api, 'dash');
-    const dash = await a.owner.get<{ quotaBytes: number; usedBytes: number; bucketCount: number }>(
-      '/api/v1/dashboard',
+    type Dash = { quotaBytes: number; usedBytes: number; bucketCount: number; usagePercent: number };
+    const empty = await a.owner.get<Dash>('/api/v1/dashboard');
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ quotaBytes: 10_000_000_000, usedBytes: 0, bucketCount: 0 });
+
+    const name = `dash-${Date.now().toString(36)}`;
+    expect((await a.owner.post('/api/v1/buckets', { name })).status).toBe(201);
+    const key = await createKey(a.owner);
+    const body = Buffer.alloc(3_000_000, 7);
+    await s3For(key.key.accessKeyId, key.secretAccessKey).send(
+      new PutObjectCommand({ Bucket: name, Key: 'blob.bin', Body: body }),
     );
-    expect(dash.status).toBe(200);
-    expect(dash.body.quotaBytes).toBe(10_000_000_000);
-    expect(dash.body.usedBytes).toBe(0);
-    expect(dash.body.bucketCount).toBe(0);
-  });
+    // MinIO's scanner reports usage some seconds later (fastest speed in tests).
+    let dash = empty;
+    const deadline = Date.now() + 90_000;
+    while (dash.body.usedBytes === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1000));
+      dash = await a.owner.get<Dash>('/api/v1/dashboard');
+    }
+    expect(dash.body.usedBytes).toBe(3_000_000);
+    expect(dash.body.bucketCount).toBe(1);
+    expect(dash.body.usagePercent).toBe(0); // 0.03 % rounds to one decimal place
+    const list = await a.owner.get<{ items: Array<{ name: string; sizeBytes: number; objectCount: number }> }>(
+      '/api/v1/buckets',
+    );
+    expect(list.body.items[0]).toMatchObject({ name, sizeBytes: 3_000_000, objectCount: 1 });
+  }, 120_000);
 
   it('requires a session and the right role', async () => {
     const anon = api.session();
