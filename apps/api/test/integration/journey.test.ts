@@ -205,9 +205,9 @@ describe('buckets, keys and isolation between accounts', () => {
     expect(dash.body.usedBytes).toBe(3_000_000);
     expect(dash.body.bucketCount).toBe(1);
     expect(dash.body.usagePercent).toBe(0); // 0.03 % rounds to one decimal place
-    const list = await a.owner.get<{ items: Array<{ name: string; sizeBytes: number; objectCount: number }> }>(
-      '/api/v1/buckets',
-    );
+    const list = await a.owner.get<{
+      items: Array<{ name: string; sizeBytes: number; objectCount: number }>;
+    }>('/api/v1/buckets');
     expect(list.body.items[0]).toMatchObject({ name, sizeBytes: 3_000_000, objectCount: 1 });
   }, 120_000);
 
