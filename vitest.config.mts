@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import swc from 'unplugin-swc';
+import { typescriptDecorators } from './test/ts-decorators-plugin.mts';
 import path from 'node:path';
 
 const alias = {
@@ -8,16 +8,7 @@ const alias = {
   '@csp/local-services': path.resolve('packages/local-services/src/index.ts'),
 };
 
-// SWC keeps decorator metadata, which NestJS dependency injection needs (esbuild drops it).
-const plugins = [
-  swc.vite({
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-    },
-  }),
-];
+const plugins = [typescriptDecorators()];
 
 export default defineConfig({
   test: {
