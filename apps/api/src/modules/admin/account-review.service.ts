@@ -50,15 +50,12 @@ export class AccountReviewService {
       if (current?.account.status === 'active') return { id: accountId, status: 'active' as const };
       throw AppException.conflict('account_not_pending', { status: current?.account.status ?? 'unknown' });
     }
-    await this.audit.record({
+    await this.audit.byStaff(staff, meta, {
       accountId,
-      actor: { type: 'staff', id: staff.staffId },
       action: 'account.approved',
       resourceType: 'account',
       resourceId: accountId,
       details: { initialAccessKeyId },
-      ip: meta.ip,
-      userAgent: meta.userAgent,
     });
     await this.mailer.enqueue(
       welcomeEmail({
@@ -83,15 +80,12 @@ export class AccountReviewService {
     if (!(await this.reviews.decide(accountId, 'rejected', staff.staffId, reason))) {
       throw AppException.conflict('account_not_pending', { status: row.account.status });
     }
-    await this.audit.record({
+    await this.audit.byStaff(staff, meta, {
       accountId,
-      actor: { type: 'staff', id: staff.staffId },
       action: 'account.rejected',
       resourceType: 'account',
       resourceId: accountId,
       details: { reason },
-      ip: meta.ip,
-      userAgent: meta.userAgent,
     });
     await this.mailer.enqueue(
       rejectionEmail({

@@ -53,15 +53,11 @@ export class AccessKeysService {
       throw new AppException(503, 'storage_unavailable');
     }
     await this.storage.markKeyProvisioned(row.id);
-    await this.audit.record({
-      accountId: auth.accountId,
-      actor: { type: 'user', id: auth.userId },
+    await this.audit.byUser(auth, meta, {
       action: 'access_key.created',
       resourceType: 'access_key',
       resourceId: row.id,
       details: { accessKeyId: row.accessKeyId, name },
-      ip: meta.ip,
-      userAgent: meta.userAgent,
     });
     return this.withSecret({ ...row, provisioned: true }, secret);
   }
@@ -72,15 +68,11 @@ export class AccessKeysService {
     if (!row) throw AppException.notFound();
     const sealed = await this.storage.takePendingSecret(auth.accountId, keyId);
     if (!sealed) throw AppException.gone('secret_already_revealed');
-    await this.audit.record({
-      accountId: auth.accountId,
-      actor: { type: 'user', id: auth.userId },
+    await this.audit.byUser(auth, meta, {
       action: 'access_key.secret_revealed',
       resourceType: 'access_key',
       resourceId: row.id,
       details: { accessKeyId: row.accessKeyId },
-      ip: meta.ip,
-      userAgent: meta.userAgent,
     });
     return this.withSecret({ ...row, pendingSecret: null }, this.secrets.open(sealed));
   }
@@ -99,15 +91,11 @@ export class AccessKeysService {
       }
     }
     await this.storage.markKeyRevoked(auth.accountId, row.id);
-    await this.audit.record({
-      accountId: auth.accountId,
-      actor: { type: 'user', id: auth.userId },
+    await this.audit.byUser(auth, meta, {
       action: 'access_key.revoked',
       resourceType: 'access_key',
       resourceId: row.id,
       details: { accessKeyId: row.accessKeyId },
-      ip: meta.ip,
-      userAgent: meta.userAgent,
     });
   }
 

@@ -87,15 +87,11 @@ export class BucketsService {
       throw new AppException(503, 'storage_unavailable');
     }
 
-    await this.audit.record({
-      accountId: auth.accountId,
-      actor: { type: 'user', id: auth.userId },
+    await this.audit.byUser(auth, meta, {
       action: 'bucket.created',
       resourceType: 'bucket',
       resourceId: row.id,
       details: { name: row.name, versioning: row.versioning },
-      ip: meta.ip,
-      userAgent: meta.userAgent,
     });
     return toBucket(row, { sizeBytes: 0, objectCount: 0 });
   }
@@ -118,15 +114,11 @@ export class BucketsService {
       // The bucket is gone, so the stale policy line grants nothing; the next sync rewrites it.
       this.logger.warn(`policy sync after deleting ${row.name} failed: ${(error as Error).message}`);
     }
-    await this.audit.record({
-      accountId: auth.accountId,
-      actor: { type: 'user', id: auth.userId },
+    await this.audit.byUser(auth, meta, {
       action: 'bucket.deleted',
       resourceType: 'bucket',
       resourceId: row.id,
       details: { name: row.name },
-      ip: meta.ip,
-      userAgent: meta.userAgent,
     });
   }
 
