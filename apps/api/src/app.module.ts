@@ -6,30 +6,14 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthGuard } from './modules/identity/auth.guard';
-import {
-  AccountsModule,
-  AdminModule,
-  HealthModule,
-  IdentityModule,
-  SharedModule,
-  StorageModule,
-} from './modules/modules';
+import { FEATURE_MODULES, SharedModule } from './modules/modules';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule,
-        SharedModule,
-        IdentityModule,
-        AccountsModule,
-        StorageModule,
-        AdminModule,
-        HealthModule,
-      ],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SharedModule, ...FEATURE_MODULES],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },

@@ -16,6 +16,15 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
+/** TOTP second factor, shared by customer users and staff members. */
+const secondFactorColumns = () => ({
+  /** Sealed (AES-256-GCM) base32 TOTP secret; set at enrolment, confirmed by totpEnabledAt. */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: ts('totp_enabled_at'),
+  /** The last accepted 30-second time step: a code is accepted once. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+});
+
 export const accountStatus = pgEnum('account_status', [
   'pending_approval',
   'active',
@@ -65,6 +74,8 @@ export const accounts = pgTable(
       .references(() => plans.id),
     quotaBytes: bigint('quota_bytes', { mode: 'bigint' }).notNull(),
     rejectionReason: text('rejection_reason'),
+    /** The owner requires a second factor from every member. */
+    requireTwoFactor: boolean('require_two_factor').notNull().default(false),
     decidedAt: ts('decided_at'),
     decidedByStaffId: uuid('decided_by_staff_id'),
     createdAt: createdAt(),
@@ -95,6 +106,13 @@ export const users = pgTable(
     status: userStatus('status').notNull().default('active'),
     /** UI and e-mail language: pt-BR or en. */
     language: text('language').notNull().default('pt-BR'),
+    timezone: text('timezone').notNull().default('America/Sao_Paulo'),
+    /** light | dark | system */
+    theme: text('theme').notNull().default('system'),
+    /** Which notifications also arrive by e-mail, by notification type. */
+    notificationPrefs: jsonb('notification_prefs').$type<Record<string, boolean>>().notNull().default({}),
+    ...secondFactorColumns(),
+    passwordChangedAt: ts('password_changed_at'),
     emailVerifiedAt: ts('email_verified_at'),
     lastLoginAt: ts('last_login_at'),
     createdAt: createdAt(),
@@ -142,6 +160,9 @@ export const staffMembers = pgTable('staff_members', {
   passwordHash: text('password_hash').notNull(),
   role: staffRole('role').notNull(),
   status: userStatus('status').notNull().default('active'),
+  language: text('language').notNull().default('pt-BR'),
+  ...secondFactorColumns(),
+  passwordChangedAt: ts('password_changed_at'),
   lastLoginAt: ts('last_login_at'),
   createdAt: createdAt(),
 });
@@ -157,6 +178,10 @@ export const sessions = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
     remember: boolean('remember').notNull().default(false),
+    /** A staff member working inside a customer account under a grant. */
+    grantId: uuid('grant_id'),
+    /** Approximate place from the IP when known (no third-party lookup). */
+    place: text('place'),
     createdAt: createdAt(),
     lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
     idleExpiresAt: ts('idle_expires_at').notNull(),
@@ -240,6 +265,8 @@ export const auditEntries = pgTable(
     accountId: uuid('account_id'),
     actorType: text('actor_type').notNull(),
     actorId: uuid('actor_id'),
+    /** Set when a staff member acted inside the account under a grant. */
+    grantId: uuid('grant_id'),
     action: text('action').notNull(),
     resourceType: text('resource_type'),
     resourceId: text('resource_id'),
@@ -256,4 +283,244 @@ export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
   windowStart: ts('window_start').notNull(),
   count: integer('count').notNull(),
+});
+
+export const subjectType = pgEnum('subject_type', ['user', 'staff']);
+
+/**
+ * Every login attempt (the login history, and the source of lockout and captcha decisions).
+ * Failures for an e-mail are also counted atomically in `login_throttles`.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectType: subjectType('subject_type').notNull(),
+    /** Lowercased e-mail as typed (the account may not exist). */
+    email: text('email').notNull(),
+    userId: uuid('user_id'),
+    staffId: uuid('staff_id'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    success: boolean('success').notNull(),
+    /** e.g. bad_password, locked, captcha, second_factor, new_device */
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('login_attempts_email_idx').on(t.subjectType, t.email, t.createdAt),
+    index('login_attempts_ip_idx').on(t.ip, t.createdAt),
+    index('login_attempts_user_idx').on(t.userId, t.createdAt),
+    index('login_attempts_staff_idx').on(t.staffId, t.createdAt),
+  ],
+);
+
+/** Failed-login counters per subject e-mail, updated in one statement (lockout). */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  windowStart: ts('window_start').notNull(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+});
+
+/** Short-lived server-side challenges: pending second factor, WebAuthn, proof-of-work captcha. */
+export const authChallenges = pgTable(
+  'auth_challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** login_second_factor | webauthn_register | webauthn_authenticate | captcha */
+    kind: text('kind').notNull(),
+    tokenHash: text('token_hash').unique(),
+    userId: uuid('user_id'),
+    staffId: uuid('staff_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('auth_challenges_expiry_idx').on(t.expiresAt)],
+);
+
+/** Single-use second-factor recovery codes, hashed. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').references(() => users.id),
+    staffId: uuid('staff_id').references(() => staffMembers.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId), index('recovery_codes_staff_idx').on(t.staffId)],
+);
+
+/** Passkeys (WebAuthn credentials) registered as a second factor. */
+export const webauthnCredentials = pgTable(
+  'webauthn_credentials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').references(() => users.id),
+    staffId: uuid('staff_id').references(() => staffMembers.id),
+    /** base64url credential id */
+    credentialId: text('credential_id').notNull().unique(),
+    /** base64url COSE public key */
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: jsonb('transports').$type<string[]>().notNull().default([]),
+    name: text('name').notNull(),
+    lastUsedAt: ts('last_used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webauthn_user_idx').on(t.userId), index('webauthn_staff_idx').on(t.staffId)],
+);
+
+/** Password reset: random token, stored hashed, single use, 15 minutes. */
+export const passwordResetTokens = pgTable('password_reset_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  subjectType: subjectType('subject_type').notNull(),
+  userId: uuid('user_id').references(() => users.id),
+  staffId: uuid('staff_id').references(() => staffMembers.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  ip: text('ip'),
+  createdAt: createdAt(),
+});
+
+/** E-mail change: the new address must prove itself with a code before it replaces the old one. */
+export const emailChangeRequests = pgTable('email_change_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  newEmail: text('new_email').notNull(),
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  createdAt: createdAt(),
+});
+
+export const bucketAccessLevel = pgEnum('bucket_access_level', ['read', 'full']);
+
+/** Team invitations (PRD 4.3): 7 days, single use, token stored hashed. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    email: text('email').notNull(),
+    role: userRole('role').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedByUserId: uuid('invited_by_user_id').references(() => users.id),
+    /** For external clients: which buckets, read or full, as chosen at invitation. */
+    bucketAccess: jsonb('bucket_access')
+      .$type<Array<{ bucketId: string; access: 'read' | 'full' }>>()
+      .notNull()
+      .default([]),
+    expiresAt: ts('expires_at').notNull(),
+    sendCount: integer('send_count').notNull().default(1),
+    lastSentAt: ts('last_sent_at').notNull().defaultNow(),
+    acceptedAt: ts('accepted_at'),
+    acceptedUserId: uuid('accepted_user_id'),
+    canceledAt: ts('canceled_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('invitations_account_idx').on(t.accountId, t.createdAt),
+    uniqueIndex('invitations_open_email_uq')
+      .on(t.accountId, t.email)
+      .where(sql`${t.acceptedAt} is null and ${t.canceledAt} is null`),
+  ],
+);
+
+/** The buckets an external-client user may see, read or full. */
+export const userBucketAccess = pgTable(
+  'user_bucket_access',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    bucketId: uuid('bucket_id')
+      .notNull()
+      .references(() => buckets.id),
+    access: bucketAccessLevel('access').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('user_bucket_access_uq').on(t.userId, t.bucketId),
+    index('uba_account_idx').on(t.accountId),
+  ],
+);
+
+export const grantKind = pgEnum('grant_kind', ['support', 'partner']);
+export const grantScope = pgEnum('grant_scope', ['read', 'full']);
+
+/** Lets a staff member act inside one account for a window ("serviço assistido", partners). */
+export const grants = pgTable(
+  'grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffMembers.id),
+    kind: grantKind('kind').notNull(),
+    scope: grantScope('scope').notNull(),
+    reason: text('reason').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdByStaffId: uuid('created_by_staff_id').references(() => staffMembers.id),
+    revokedAt: ts('revoked_at'),
+    revokedByUserId: uuid('revoked_by_user_id'),
+    revokedByStaffId: uuid('revoked_by_staff_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('grants_account_idx').on(t.accountId, t.endsAt),
+    index('grants_staff_idx').on(t.staffId, t.endsAt),
+  ],
+);
+
+/** API tokens for automation: scoped to a role's permissions or less, shown once, stored hashed. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    /** First characters of the token, shown in lists to recognise it. */
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    permissions: jsonb('permissions').$type<string[]>().notNull(),
+    expiresAt: ts('expires_at'),
+    lastUsedAt: ts('last_used_at'),
+    lastUsedIp: text('last_used_ip'),
+    revokedAt: ts('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_tokens_account_idx').on(t.accountId)],
+);
+
+/** Platform-wide settings by key (staff login rules, branding, pricing defaults...). */
+export const platformSettings = pgTable('platform_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, unknown>>().notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedByStaffId: uuid('updated_by_staff_id'),
 });

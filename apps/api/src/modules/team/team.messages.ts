@@ -1,0 +1,7 @@
+import { defineMessages } from '../../common/define-messages';
+
+/** Messages of this feature (codes are API contract). */
+export const teamMessages = defineMessages({
+  'pt-BR': {},
+  en: {},
+});
