@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       '**/dist/**',
       '**/.next/**',
+      '**/.next-*/**',
       '**/node_modules/**',
       '.local/**',
       'packages/api-client/src/schema.d.ts',

@@ -30,6 +30,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // Lets several builds coexist (e.g. parallel e2e runs); `next start` must get the same value.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // `next dev` only: tests and tools reach the dev server as 127.0.0.1 as well as localhost.
