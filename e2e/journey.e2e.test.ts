@@ -4,6 +4,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readMail } from '../packages/local-services/src/mail-client';
 import { launchBrowser, screenshot } from './support/browser';
+import { staffSignIn } from './support/staff';
 
 const platform = inject('platform');
 let browser: Browser;
@@ -83,11 +84,7 @@ describe('the first customer journey in a real browser', () => {
     // 3. Staff approval in one click
     const staffContext = await browser.newContext({ locale: 'pt-BR' });
     const staff = await newPage(staffContext);
-    await staff.goto(`${platform.appUrl}/staff/entrar`);
-    await staff.getByTestId('staff-login-email').fill(platform.staffEmail);
-    await staff.getByTestId('staff-login-password').fill(platform.staffPassword);
-    await staff.getByTestId('staff-login-submit').click();
-    await staff.waitForURL(/\/staff\/cadastros/);
+    await staffSignIn(staff, platform);
     await staff.getByTestId(`pending-account-${email}`).waitFor();
     await screenshot(staff, '04-staff-pending');
     await staff.getByTestId(`account-approve-${email}`).click();

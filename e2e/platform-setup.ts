@@ -13,6 +13,10 @@ declare module 'vitest' {
       minioEndpoint: string;
       staffEmail: string;
       staffPassword: string;
+      /** For tests that set up rows directly (staff members, sessions), as integration tests do. */
+      databaseUrl: string;
+      /** The super admin's TOTP secret (staff 2FA is mandatory; enrolled here through the API). */
+      staffTotpSecret: string;
     };
   }
 }
@@ -25,6 +29,7 @@ export default async function setup(project: TestProject) {
   process.env.SUPER_ADMIN_PASSWORD = staffPassword;
   const { startPlatform } = await import(path.resolve('scripts/lib/platform.mjs'));
   const platform = await startPlatform({ dataDir, log: (l: string) => console.log(`[platform] ${l}`) });
+  const staffTotpSecret = await enrolStaffTotp(platform.apiUrl, 'staff@e2e.test', staffPassword);
   project.provide('platform', {
     appUrl: platform.appUrl,
     apiUrl: platform.apiUrl,
@@ -32,9 +37,42 @@ export default async function setup(project: TestProject) {
     minioEndpoint: platform.endpoints.minio.endpoint,
     staffEmail: 'staff@e2e.test',
     staffPassword,
+    databaseUrl: platform.endpoints.postgres.url,
+    staffTotpSecret,
   });
   return async () => {
     await platform.stop();
     if (!process.env.CSP_KEEP_TEST_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/** Staff 2FA is mandatory: enrol the super admin once, as the enrolment page would. */
+async function enrolStaffTotp(apiUrl: string, email: string, password: string): Promise<string> {
+  const { generate } = await import('otplib');
+  const call = async (path: string, body: unknown, cookie?: string) => {
+    const res = await fetch(apiUrl + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    return {
+      json,
+      cookie: res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+    };
+  };
+  const login = await call('/api/v1/staff/auth/login', { email, password });
+  const setup = await call('/api/v1/staff/two-factor/totp/setup', {}, login.cookie);
+  const secret = setup.json.secret as string;
+  // The previous time step's code: the current one stays free for the first browser login.
+  await call(
+    '/api/v1/staff/two-factor/totp/confirm',
+    { code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }) },
+    login.cookie,
+  );
+  return secret;
 }

@@ -39,14 +39,15 @@ describe('endpoint permissions', () => {
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/role-permissions.txt');
   });
 
-  it('keeps the PRD rules: developers read only, external clients and staff without grants get nothing', () => {
+  it('keeps the PRD rules: developers read only, external clients only their shared buckets, staff without grants nothing', () => {
     // Developers only read; their API tokens are bounded by those same read permissions.
     const developerWrites = ROLE_PERMISSIONS.developer.filter(
       (p) => !p.endsWith('.read') && !p.endsWith('.view'),
     );
     expect(developerWrites).toEqual(['api_token.manage']);
     expect(ROLE_PERMISSIONS.admin).not.toContain('access_key.reveal_initial');
-    expect(ROLE_PERMISSIONS.external_client).toEqual([]);
+    // External clients only list the buckets shared with them (the service narrows the list).
+    expect(ROLE_PERMISSIONS.external_client).toEqual(['bucket.shared.read']);
     expect(STAFF_ROLE_PERMISSIONS.support).toEqual(['staff.grants.use']);
     expect(STAFF_ROLE_PERMISSIONS.partner).toEqual(['staff.grants.use']);
   });

@@ -1,11 +1,15 @@
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
+import type { z } from 'zod';
+import { BODY_SCHEMA } from '../common/endpoint.decorator';
 import { ACCESS_METADATA, type AccessDeclaration } from '../modules/identity/auth.decorators';
 
 export interface EndpointAccess {
   method: string;
   path: string;
   access: AccessDeclaration | undefined;
+  /** The zod schema of the request body, when the route declares one (tests build valid bodies from it). */
+  body?: z.ZodType;
 }
 
 type Ctor = new (...args: never[]) => unknown;
@@ -37,6 +41,7 @@ export function listEndpointAccess(modules: Ctor[]): EndpointAccess[] {
         access:
           (Reflect.getMetadata(ACCESS_METADATA, handler) as AccessDeclaration | undefined) ??
           (Reflect.getMetadata(ACCESS_METADATA, controller) as AccessDeclaration | undefined),
+        body: Reflect.getMetadata(BODY_SCHEMA, handler) as z.ZodType | undefined,
       });
     }
   }
@@ -46,5 +51,7 @@ export function listEndpointAccess(modules: Ctor[]): EndpointAccess[] {
 export function describeAccess(access: AccessDeclaration | undefined): string {
   if (!access) return 'UNDECLARED';
   if (access.kind === 'public') return 'public';
-  return `${access.kind}:${access.permission ?? 'any-signed-in'}`;
+  // before-2fa: also reachable by a session still owing 2FA enrolment (staff, or accounts requiring it).
+  const before = access.beforeTwoFactor ? ' (before-2fa)' : '';
+  return `${access.kind}:${access.permission ?? 'any-signed-in'}${before}`;
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
-import { createDb, migrate, type Database } from '@csp/db';
+import { eq } from 'drizzle-orm';
+import { generate as generateTotp } from 'otplib';
+import { createDb, migrate, staffMembers, type Database } from '@csp/db';
 import { readMail } from '@csp/local-services';
 import { createApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config/config';
@@ -46,6 +48,12 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   const app = await createApp(config, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   await app.get(StaffBootstrapService).ensureSuperAdmin(STAFF);
+  // Each test file has its own encryption key: start the root staff's mandatory 2FA afresh.
+  await db
+    .update(staffMembers)
+    .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
+    .where(eq(staffMembers.email, STAFF.email));
+  staffTotpSecrets.delete(STAFF.email);
   const worker = await startWorker(config, { logger: false });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -110,14 +118,52 @@ export async function signUpAndVerify(api: TestApi, input = newSignup()) {
   return { input, accountId: verified.body.accountId, signupId: started.body.signupId };
 }
 
-export async function staffSession(api: TestApi) {
-  const staff = api.session();
-  const login = await staff.post('/api/v1/staff/auth/login', {
-    email: STAFF.email,
-    password: STAFF.password,
-  });
-  if (login.status !== 200) throw new Error(`staff login answered ${login.status}`);
+/** TOTP secrets of staff members enrolled by this harness (2FA is mandatory for staff). */
+const staffTotpSecrets = new Map<string, string>();
+
+/**
+ * A signed-in staff session. Staff 2FA is mandatory: the first login enrols TOTP (secret kept
+ * here), later ones pass the second step. Many tests sign staff in within one 30-second step, so
+ * the harness clears the replay marker first; replay protection itself is tested in
+ * staff-access.test.ts and two-factor.test.ts.
+ */
+export async function staffSession(
+  api: TestApi,
+  who: { email: string; password: string } = STAFF,
+  session: HttpSession = api.session(),
+) {
+  const staff = session;
+  const login = await staff.post<{
+    twoFactorEnrolmentRequired?: boolean;
+    secondFactorRequired?: boolean;
+    challengeToken?: string;
+  }>('/api/v1/staff/auth/login', { email: who.email, password: who.password });
+  if (login.status !== 200)
+    throw new Error(`staff login answered ${login.status}: ${JSON.stringify(login.body)}`);
+  if (login.body.twoFactorEnrolmentRequired) {
+    const setup = await staff.post<{ secret: string }>('/api/v1/staff/two-factor/totp/setup');
+    if (setup.status !== 200) throw new Error(`staff totp setup answered ${setup.status}`);
+    const confirm = await staff.post('/api/v1/staff/two-factor/totp/confirm', {
+      code: await generateTotp({ secret: setup.body.secret }),
+    });
+    if (confirm.status !== 200) throw new Error(`staff totp confirm answered ${confirm.status}`);
+    staffTotpSecrets.set(who.email, setup.body.secret);
+  } else if (login.body.secondFactorRequired) {
+    const secret = staffTotpSecrets.get(who.email);
+    if (!secret) throw new Error(`no TOTP secret kept for staff ${who.email}`);
+    await api.db.update(staffMembers).set({ totpLastStep: null }).where(eq(staffMembers.email, who.email));
+    const second = await staff.post('/api/v1/staff/auth/login/second-factor', {
+      challengeToken: login.body.challengeToken,
+      code: await generateTotp({ secret }),
+    });
+    if (second.status !== 200) throw new Error(`staff second factor answered ${second.status}`);
+  }
   return staff;
+}
+
+/** The TOTP secret the harness enrolled for a staff member. */
+export function staffTotpSecret(email = STAFF.email) {
+  return staffTotpSecrets.get(email);
 }
 
 /** A fully approved account with its owner signed in. */

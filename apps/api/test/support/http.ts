@@ -36,7 +36,9 @@ export class HttpSession {
       else this.cookies.set(name.trim(), value);
     }
     const text = await response.text();
-    const json = text ? (JSON.parse(text) as T) : (undefined as T);
+    // Non-JSON answers (CSV exports) come back as their text.
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    const json = text ? ((isJson ? JSON.parse(text) : text) as T) : (undefined as T);
     return { status: response.status, body: json, headers: response.headers };
   }
 
@@ -47,6 +49,11 @@ export class HttpSession {
 
   cookie(name: string) {
     return this.cookies.get(name);
+  }
+
+  /** Puts a cookie in the jar (a session made directly in the database, for role walks). */
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
   }
 }
 

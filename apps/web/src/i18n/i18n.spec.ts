@@ -3,27 +3,30 @@ import { en } from './en';
 import { getDictionary, interpolate, normalizeLang } from './index';
 import { ptBR } from './pt-BR';
 
-function keyPaths(value: unknown, prefix = ''): string[] {
+// Paths are segment arrays: some keys contain dots themselves (audit action codes such as 'bucket.created').
+function keyPaths(value: unknown, prefix: string[] = []): string[][] {
   if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
+  return Object.entries(value).flatMap(([key, child]) => keyPaths(child, [...prefix, key]));
 }
+
+const show = (path: string[]) => path.join(' › ');
+const lookup = (dict: unknown, path: string[]) =>
+  path.reduce<unknown>((obj, key) => (obj as Record<string, unknown>)[key], dict);
 
 describe('dictionaries', () => {
   it('en has exactly the keys of pt-BR, all non-empty', () => {
-    expect(keyPaths(en).sort()).toEqual(keyPaths(ptBR).sort());
+    expect(keyPaths(en).map(show).sort()).toEqual(keyPaths(ptBR).map(show).sort());
     for (const path of keyPaths(en)) {
-      const value = path.split('.').reduce<unknown>((obj, key) => (obj as Record<string, unknown>)[key], en);
-      expect(typeof value === 'string' && value.length > 0, path).toBe(true);
+      const value = lookup(en, path);
+      expect(typeof value === 'string' && value.length > 0, show(path)).toBe(true);
     }
   });
 
   it('keeps the same placeholders in both languages', () => {
-    const placeholders = (dict: unknown, path: string) =>
-      (path.split('.').reduce<unknown>((obj, key) => (obj as Record<string, unknown>)[key], dict) as string)
-        .match(/\{\w+\}/g)
-        ?.sort() ?? [];
+    const placeholders = (dict: unknown, path: string[]) =>
+      (lookup(dict, path) as string).match(/\{\w+\}/g)?.sort() ?? [];
     for (const path of keyPaths(ptBR)) {
-      expect(placeholders(en, path), path).toEqual(placeholders(ptBR, path));
+      expect(placeholders(en, path), show(path)).toEqual(placeholders(ptBR, path));
     }
   });
 

@@ -38,6 +38,12 @@ export type AccessKeySecret = Ok<'/api/v1/access-keys', 'post'>;
 export type StaffMe = Ok<'/api/v1/staff/me', 'get'>;
 export type StaffMember = StaffMe['staff'];
 export type StaffAccount = Ok<'/api/v1/staff/accounts', 'get'>['items'][number];
+export type TeamMember = Ok<'/api/v1/team/members', 'get'>['items'][number];
+export type TeamInvitation = Ok<'/api/v1/team/invitations', 'get'>['items'][number];
+export type MemberQuery = NonNullable<paths['/api/v1/team/members']['get']['parameters']['query']>;
+export type CreateInvitationRequest = Body<'/api/v1/team/invitations', 'post'>;
+export type BucketGrant = CreateInvitationRequest['buckets'] extends Array<infer G> | undefined ? G : never;
+export type InvitationPreview = Ok<'/api/v1/invitations/lookup', 'post'>;
 
 export interface ListResponse<T> {
   items: T[];
@@ -158,6 +164,33 @@ export function createApiClient(options: ApiClientOptions = {}) {
     createAccessKey: (body: { name: string }) => unwrap(client.POST('/api/v1/access-keys', { body })),
     revealAccessKey: (keyId: string) => unwrap(client.POST('/api/v1/access-keys/{id}/reveal', path(keyId))),
     revokeAccessKey: (keyId: string) => unwrap(client.DELETE('/api/v1/access-keys/{id}', path(keyId))),
+
+    // Team (owner)
+    listTeamMembers: (query: MemberQuery = {}) =>
+      unwrap(client.GET('/api/v1/team/members', { params: { query } })),
+    listInvitations: () => unwrap(client.GET('/api/v1/team/invitations')),
+    createInvitation: (body: CreateInvitationRequest) =>
+      unwrap(client.POST('/api/v1/team/invitations', { body })),
+    resendInvitation: (id: string) => unwrap(client.POST('/api/v1/team/invitations/{id}/resend', path(id))),
+    cancelInvitation: (id: string) => unwrap(client.DELETE('/api/v1/team/invitations/{id}', path(id))),
+    changeMemberRole: (id: string, body: Body<'/api/v1/team/members/{id}/role', 'post'>) =>
+      unwrap(client.POST('/api/v1/team/members/{id}/role', { ...path(id), body })),
+    setMemberBuckets: (id: string, buckets: BucketGrant[]) =>
+      unwrap(client.POST('/api/v1/team/members/{id}/buckets', { ...path(id), body: { buckets } })),
+    deactivateMember: (id: string) => unwrap(client.POST('/api/v1/team/members/{id}/deactivate', path(id))),
+    reactivateMember: (id: string) => unwrap(client.POST('/api/v1/team/members/{id}/reactivate', path(id))),
+    forceLogoutMember: (id: string) => unwrap(client.POST('/api/v1/team/members/{id}/logout', path(id))),
+    removeMember: (id: string) => unwrap(client.DELETE('/api/v1/team/members/{id}', path(id))),
+    transferOwnership: (id: string, password: string) =>
+      unwrap(
+        client.POST('/api/v1/team/members/{id}/transfer-ownership', { ...path(id), body: { password } }),
+      ),
+
+    // Invitation acceptance (public)
+    previewInvitation: (token: string) =>
+      unwrap(client.POST('/api/v1/invitations/lookup', { body: { token } })),
+    acceptInvitation: (body: Body<'/api/v1/invitations/accept', 'post'>) =>
+      unwrap(client.POST('/api/v1/invitations/accept', { body })),
 
     // Staff
     staffLogin: (body: { email: string; password: string }) =>

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { auditEntries, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 import type { RequestMeta } from '../identity/auth.decorators';
-import type { StaffAuth, UserAuth } from '../identity/auth.types';
+import type { AccountAuth, StaffAuth } from '../identity/auth.types';
 
 export interface AuditRecord {
   accountId?: string | null;
   actor: { type: 'user' | 'staff' | 'system' | 'anonymous'; id?: string | null };
+  /** The grant a staff member acted under, inside the account. */
+  grantId?: string | null;
   action: string;
   resourceType?: string;
   resourceId?: string;
@@ -30,19 +32,30 @@ export interface AuditEvent {
 export class AuditService {
   constructor(@InjectDb() private readonly db: Database) {}
 
-  /** A change made by a signed-in customer user, in their account. */
-  byUser(auth: UserAuth, meta: RequestMeta, event: AuditEvent): Promise<void> {
+  /**
+   * A change made inside the caller's account: by a customer user (with an API token, its id goes
+   * into the details), or by a staff member under a grant (actor = the staff member, with the grant).
+   */
+  byUser(auth: AccountAuth, meta: RequestMeta, event: AuditEvent): Promise<void> {
+    const underGrant = auth.kind === 'grant';
+    const viaToken = auth.kind === 'user' && auth.apiToken;
     return this.record({
       ...event,
+      details: viaToken ? { ...event.details, apiTokenId: viaToken.id } : event.details,
       accountId: auth.accountId,
-      actor: { type: 'user', id: auth.userId },
+      actor: underGrant ? { type: 'staff', id: auth.staffId } : { type: 'user', id: auth.userId },
+      grantId: underGrant ? auth.grantId : null,
       ip: meta.ip,
       userAgent: meta.userAgent,
     });
   }
 
-  /** A change made by a provider staff member, optionally inside a customer account. */
-  byStaff(auth: StaffAuth, meta: RequestMeta, event: AuditEvent & { accountId?: string }): Promise<void> {
+  /** A change made by a provider staff member, optionally inside a customer account (and grant). */
+  byStaff(
+    auth: StaffAuth,
+    meta: RequestMeta,
+    event: AuditEvent & { accountId?: string; grantId?: string },
+  ): Promise<void> {
     return this.record({
       ...event,
       actor: { type: 'staff', id: auth.staffId },
@@ -56,6 +69,7 @@ export class AuditService {
       accountId: entry.accountId ?? null,
       actorType: entry.actor.type,
       actorId: entry.actor.id ?? null,
+      grantId: entry.grantId ?? null,
       action: entry.action,
       resourceType: entry.resourceType,
       resourceId: entry.resourceId,

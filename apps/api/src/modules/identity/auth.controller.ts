@@ -1,20 +1,31 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
 import {
   Authenticated,
   CurrentStaff,
-  CurrentUser,
+  CurrentAccount,
   Public,
   ReqMeta,
   StaffAuthenticated,
   type RequestMeta,
 } from './auth.decorators';
-import type { StaffAuth, UserAuth } from './auth.types';
+import type { AccountAuth, StaffAuth } from './auth.types';
+import { grantMe } from '../grants/grant-session.service';
 import { AuthService } from './auth.service';
-import { LoginSchema, MeSchema, StaffLoginSchema, StaffMeSchema } from './identity.dto';
+import {
+  CaptchaChallengeSchema,
+  LoginResultSchema,
+  LoginSchema,
+  MeSchema,
+  SecondFactorSchema,
+  StaffLoginResultSchema,
+  StaffLoginSchema,
+  StaffMeSchema,
+} from './identity.dto';
+import { LoginSecurityService } from './login-security.service';
 import { SessionService, STAFF_COOKIE, USER_COOKIE } from './session.service';
 
 @ApiTags('auth')
@@ -23,15 +34,30 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly loginSecurity: LoginSecurityService,
   ) {}
+
+  @Get('auth/captcha')
+  @Public()
+  @Endpoint({
+    operationId: 'getCaptcha',
+    summary:
+      'A proof-of-work challenge: find a nonce so sha256(prefix + nonce) has `difficulty` leading zero bits',
+    response: CaptchaChallengeSchema,
+    errors: [429],
+  })
+  captcha(@ReqMeta() meta: RequestMeta) {
+    return this.loginSecurity.createCaptcha(meta);
+  }
 
   @Post('auth/login')
   @Public()
   @Endpoint({
     operationId: 'login',
-    summary: 'Sign in a customer user; sets the HttpOnly session cookie',
+    summary:
+      'Sign in a customer user; sets the HttpOnly session cookie, or asks for the second factor (no session yet)',
     body: LoginSchema,
-    response: MeSchema,
+    response: LoginResultSchema,
     errors: [400, 401, 403, 429],
   })
   async login(
@@ -39,28 +65,65 @@ export class AuthController {
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { session, me } = await this.auth.loginUser(body.email, body.password, body.remember, meta);
-    void reply.setCookie(USER_COOKIE, session.token, this.sessions.cookieOptions(session.maxAgeSeconds));
-    return me;
+    const result = await this.auth.loginUser(body.email, body.password, body.remember, meta, body.captcha);
+    if (result.kind === 'second_factor') {
+      return {
+        secondFactorRequired: true as const,
+        challengeToken: result.challengeToken,
+        methods: result.methods,
+      };
+    }
+    void reply.setCookie(
+      USER_COOKIE,
+      result.session.token,
+      this.sessions.cookieOptions(result.session.maxAgeSeconds),
+    );
+    return result.me;
+  }
+
+  @Post('auth/login/second-factor')
+  @Public()
+  @Endpoint({
+    operationId: 'loginSecondFactor',
+    summary: 'Second login step: a TOTP code or a recovery code; opens a new session',
+    body: SecondFactorSchema,
+    response: MeSchema.extend({ twoFactorEnrolmentRequired: z.boolean().optional() }),
+    errors: [400, 401, 403, 429],
+  })
+  async loginSecondFactor(
+    @Body() body: z.infer<typeof SecondFactorSchema>,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.auth.completeUserSecondFactor(body.challengeToken, body, meta);
+    if (result.kind !== 'session') throw new Error('unreachable');
+    void reply.setCookie(
+      USER_COOKIE,
+      result.session.token,
+      this.sessions.cookieOptions(result.session.maxAgeSeconds),
+    );
+    return result.me;
   }
 
   @Post('auth/logout')
-  @Authenticated({ permission: null })
+  @Authenticated({ permission: null, beforeTwoFactor: true })
   @Endpoint({ operationId: 'logout', summary: 'End the current session', status: 204 })
-  async logout(@CurrentUser() user: UserAuth, @Res({ passthrough: true }) reply: FastifyReply) {
+  async logout(@CurrentAccount() user: AccountAuth, @Res({ passthrough: true }) reply: FastifyReply) {
+    // A grant session ends here too (the staff member leaves the account; their staff session stays).
     await this.sessions.end(user.sessionId);
     void reply.clearCookie(USER_COOKIE, { path: '/' });
   }
 
   @Get('me')
-  @Authenticated({ permission: null })
+  @Authenticated({ permission: null, beforeTwoFactor: true })
   @Endpoint({
     operationId: 'getMe',
     summary: 'The signed-in user and account',
     response: MeSchema,
     errors: [401],
   })
-  me(@CurrentUser() user: UserAuth) {
+  me(@CurrentAccount() user: AccountAuth) {
+    if (user.kind === 'grant') return grantMe(user);
     return this.auth.me(user.userId, user.accountId);
   }
 
@@ -68,9 +131,10 @@ export class AuthController {
   @Public()
   @Endpoint({
     operationId: 'staffLogin',
-    summary: 'Sign in a provider staff member (separate cookie and stricter session)',
+    summary:
+      'Sign in a provider staff member (separate cookie and stricter session), or ask for the second factor',
     body: StaffLoginSchema,
-    response: StaffMeSchema,
+    response: StaffLoginResultSchema,
     errors: [400, 401, 429],
   })
   async staffLogin(
@@ -78,13 +142,39 @@ export class AuthController {
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { session, staff } = await this.auth.loginStaff(body.email, body.password, meta);
-    void reply.setCookie(STAFF_COOKIE, session.token, this.sessions.cookieOptions());
-    return staff;
+    const result = await this.auth.loginStaff(body.email, body.password, meta, body.captcha);
+    if (result.kind === 'second_factor') {
+      return {
+        secondFactorRequired: true as const,
+        challengeToken: result.challengeToken,
+        methods: result.methods,
+      };
+    }
+    void reply.setCookie(STAFF_COOKIE, result.session.token, this.sessions.cookieOptions());
+    return result.staff;
+  }
+
+  @Post('staff/auth/login/second-factor')
+  @Public()
+  @Endpoint({
+    operationId: 'staffLoginSecondFactor',
+    summary: 'Second staff login step: a TOTP code or a recovery code; opens the staff session',
+    body: SecondFactorSchema,
+    response: StaffMeSchema,
+    errors: [400, 401, 429],
+  })
+  async staffLoginSecondFactor(
+    @Body() body: z.infer<typeof SecondFactorSchema>,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.auth.completeStaffSecondFactor(body.challengeToken, body, meta);
+    void reply.setCookie(STAFF_COOKIE, result.session.token, this.sessions.cookieOptions());
+    return result.staff;
   }
 
   @Post('staff/auth/logout')
-  @StaffAuthenticated({ permission: null })
+  @StaffAuthenticated({ permission: null, beforeTwoFactor: true })
   @Endpoint({ operationId: 'staffLogout', summary: 'End the staff session', status: 204 })
   async staffLogout(@CurrentStaff() staff: StaffAuth, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.sessions.end(staff.sessionId);
@@ -92,7 +182,7 @@ export class AuthController {
   }
 
   @Get('staff/me')
-  @StaffAuthenticated({ permission: null })
+  @StaffAuthenticated({ permission: null, beforeTwoFactor: true })
   @Endpoint({
     operationId: 'getStaffMe',
     summary: 'The signed-in staff member',

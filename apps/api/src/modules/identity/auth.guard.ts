@@ -7,6 +7,10 @@ import { ACCESS_METADATA, type AccessDeclaration } from './auth.decorators';
 import { roleAllows, staffRoleAllows } from './permissions';
 import { SessionService, STAFF_COOKIE, USER_COOKIE } from './session.service';
 import { accountAccessError } from './account-access';
+import { StaffAccessService } from './staff-access.service';
+import { ApiTokensService } from '../api-tokens/api-tokens.service';
+import { grantRoleAllows } from '../grants/grant-access';
+import { GrantSessionService } from '../grants/grant-session.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,6 +25,9 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
+    private readonly staffAccess: StaffAccessService,
+    private readonly grantSessions: GrantSessionService,
+    private readonly apiTokens: ApiTokensService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.allowedOrigins = new Set([new URL(config.APP_URL).origin]);
@@ -34,6 +41,16 @@ export class AuthGuard implements CanActivate {
     ]);
     if (!access) throw AppException.forbidden();
 
+    // API tokens (Authorization: Bearer csp_…) authenticate customer endpoints only, and alone:
+    // cookies are then ignored, so the Origin check (a cookie/CSRF defence) does not apply.
+    const bearer = bearerToken(request);
+    if (bearer !== undefined && access.kind === 'staff')
+      throw AppException.forbidden('api_token_not_allowed');
+    if (bearer !== undefined && access.kind === 'user') {
+      request.auth = await this.apiTokens.authenticate(bearer, access.permission, request.ip);
+      return true;
+    }
+
     // CSRF defence in depth on top of SameSite=Lax: a browser always sends Origin on cross-site writes.
     const origin = request.headers.origin;
     if (!SAFE_METHODS.has(request.method) && origin && !this.allowedOrigins.has(origin)) {
@@ -46,11 +63,24 @@ export class AuthGuard implements CanActivate {
     if (access.kind === 'user') {
       const token = cookies[USER_COOKIE];
       const row = token ? await this.sessions.resolveUser(token) : null;
-      if (!row) throw AppException.unauthorized();
+      if (!row) {
+        // A staff member inside the account through a grant: checked in full on every request.
+        const grant = token ? await this.grantSessions.resolve(token) : null;
+        if (!grant) throw AppException.unauthorized();
+        const grantAccountError = accountAccessError(grant.grant.accountStatus);
+        if (grantAccountError) throw AppException.forbidden(grantAccountError);
+        if (access.permission && !grantRoleAllows(grant.role, access.permission))
+          throw AppException.forbidden();
+        request.auth = grant;
+        return true;
+      }
       if (row.user.status !== 'active') throw AppException.forbidden('user_disabled');
       const accountError = accountAccessError(row.account.status);
       if (accountError) throw AppException.forbidden(accountError);
       if (access.permission && !roleAllows(row.user.role, access.permission)) throw AppException.forbidden();
+      // The account requires 2FA: until this user enrols, only the enrolment routes answer.
+      if (row.account.requireTwoFactor && !row.user.totpEnabledAt && !access.beforeTwoFactor)
+        throw AppException.forbidden('two_factor_enrolment_required');
       request.auth = {
         kind: 'user',
         sessionId: row.session.id,
@@ -65,9 +95,22 @@ export class AuthGuard implements CanActivate {
     const row = token ? await this.sessions.resolveStaff(token) : null;
     if (!row) throw AppException.unauthorized();
     if (row.staff.status !== 'active') throw AppException.forbidden('user_disabled');
+    // Staff IP allowlist and allowed hours apply to every staff request, not only to login; and
+    // 2FA is mandatory: until enrolled, only the enrolment routes answer.
+    await this.staffAccess.check(request.ip);
+    if (!row.staff.totpEnabledAt && !access.beforeTwoFactor)
+      throw AppException.forbidden('staff_two_factor_required');
     if (access.permission && !staffRoleAllows(row.staff.role, access.permission))
       throw AppException.forbidden();
     request.auth = { kind: 'staff', sessionId: row.session.id, staffId: row.staff.id, role: row.staff.role };
     return true;
   }
+}
+
+/** The token of `Authorization: Bearer <token>`, or undefined without such a header. */
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : '';
 }

@@ -5,9 +5,28 @@ import { AuditService } from '../audit/audit.service';
 import { accountAccessError } from './account-access';
 import type { RequestMeta } from './auth.decorators';
 import { IdentityRepository } from './identity.repository';
-import { burnPasswordCheck, verifyPassword } from './password';
 import { SessionService } from './session.service';
 import type { Me } from './identity.dto';
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { randomToken, sha256Hex } from '../../common/crypto';
+import { MailerService } from '../notifications/mailer.service';
+import { newLoginAlertEmail } from '../notifications/security-emails';
+import { deviceLabel } from './device';
+import { LoginSecurityRepository } from './login-security.repository';
+import { LoginSecurityService, type CaptchaSolution } from './login-security.service';
+import { TwoFactorService, type SecondFactorProof } from './two-factor.service';
+import { StaffAccessService } from './staff-access.service';
+
+const SECOND_FACTOR_TTL_MS = 5 * 60_000;
+
+export type UserLoginResult =
+  | {
+      kind: 'session';
+      session: { token: string; maxAgeSeconds?: number };
+      me: Me & { twoFactorEnrolmentRequired?: boolean };
+    }
+  | { kind: 'second_factor'; challengeToken: string; methods: Array<'totp' | 'recovery_code'> };
 
 @Injectable()
 export class AuthService {
@@ -16,45 +35,136 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly rateLimits: RateLimitService,
     private readonly audit: AuditService,
+    private readonly loginSecurity: LoginSecurityService,
+    private readonly loginSecurityRepo: LoginSecurityRepository,
+    private readonly twoFactor: TwoFactorService,
+    private readonly mailer: MailerService,
+    private readonly staffAccess: StaffAccessService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Unknown e-mail and wrong password answer alike, after the same hashing work. */
-  async loginUser(email: string, password: string, remember: boolean, meta: RequestMeta) {
+  /**
+   * Password step (lockout, captcha, uniform errors: LoginSecurityService), then either a session
+   * or, when the user has 2FA, a short-lived challenge and no session yet.
+   */
+  async loginUser(
+    email: string,
+    password: string,
+    remember: boolean,
+    meta: RequestMeta,
+    captcha?: CaptchaSolution,
+  ): Promise<UserLoginResult> {
     await this.rateLimits.hit(`login:ip:${meta.ip}`, 30, 600);
-    const row = await this.identities.findUserByEmail(email);
-    if (!row) {
-      await burnPasswordCheck(password);
-      throw AppException.unauthorized('invalid_credentials');
+    const found = await this.identities.findUserByEmail(email);
+    const candidate = found ? { id: found.user.id, passwordHash: found.user.passwordHash } : null;
+    try {
+      await this.loginSecurity.checkPassword('user', email, password, captcha, meta, candidate);
+    } catch (error) {
+      if (found && error instanceof AppException && error.status === 401) {
+        await this.audit.record({
+          accountId: found.account.id,
+          actor: { type: 'anonymous' },
+          action: 'auth.login_failed',
+          resourceType: 'user',
+          resourceId: found.user.id,
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+        });
+      }
+      throw error;
     }
-    if (!(await verifyPassword(row.user.passwordHash, password))) {
-      await this.audit.record({
-        accountId: row.account.id,
-        actor: { type: 'anonymous' },
-        action: 'auth.login_failed',
-        resourceType: 'user',
-        resourceId: row.user.id,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-      });
-      throw AppException.unauthorized('invalid_credentials');
-    }
+    const row = found!;
     // Only now, with the password proven, may the answer say something about the account.
     if (row.user.status !== 'active') throw AppException.forbidden('user_disabled');
     const accountError = accountAccessError(row.account.status);
     if (accountError) throw AppException.forbidden(accountError);
 
+    if (row.user.totpEnabledAt) {
+      const challengeToken = randomToken(32);
+      await this.loginSecurityRepo.createChallenge({
+        kind: 'login_2fa',
+        tokenHash: sha256Hex(challengeToken),
+        userId: row.user.id,
+        data: { remember },
+        expiresAt: new Date(Date.now() + SECOND_FACTOR_TTL_MS),
+      });
+      return { kind: 'second_factor', challengeToken, methods: ['totp', 'recovery_code'] };
+    }
+    return this.finishUserLogin(row, remember, meta, 'password');
+  }
+
+  /** Second step: a TOTP code (once) or a recovery code (once), 5 tries per challenge. */
+  async completeUserSecondFactor(challengeToken: string, proof: SecondFactorProof, meta: RequestMeta) {
+    const tokenHash = sha256Hex(challengeToken);
+    const challenge = await this.loginSecurityRepo.tryChallenge(tokenHash, 'login_2fa', 5);
+    if (!challenge?.userId) throw AppException.unauthorized('second_factor_expired');
+    const found = await this.identities.findUserById(challenge.userId);
+    if (!found) throw AppException.unauthorized('second_factor_expired');
+    const subject = { userId: found.user.id };
+    const method = await this.twoFactor.verify(subject, found.user.totpSecret, proof);
+    if (!method) {
+      await this.loginSecurity.recordAttempt(
+        'user',
+        found.user.email,
+        found.user.id,
+        meta,
+        false,
+        'invalid_second_factor',
+      );
+      throw AppException.unauthorized('second_factor_invalid');
+    }
+    if (!(await this.loginSecurityRepo.consumeChallenge({ tokenHash }, 'login_2fa')))
+      throw AppException.unauthorized('second_factor_expired');
+    if (found.user.status !== 'active') throw AppException.forbidden('user_disabled');
+    const accountError = accountAccessError(found.account.status);
+    if (accountError) throw AppException.forbidden(accountError);
+    const remember = (challenge.data as { remember?: boolean }).remember === true;
+    const result = await this.finishUserLogin(found, remember, meta, method);
+    return result;
+  }
+
+  private async finishUserLogin(
+    row: NonNullable<Awaited<ReturnType<IdentityRepository['findUserByEmail']>>>,
+    remember: boolean,
+    meta: RequestMeta,
+    method: string,
+  ): Promise<UserLoginResult> {
+    const known = await this.loginSecurityRepo.knownDevice(row.user.id, meta.userAgent, meta.ip);
     const session = await this.sessions.start({ userId: row.user.id }, meta, remember);
     await this.identities.recordUserLogin(row.user.id);
+    await this.loginSecurity.recordAttempt('user', row.user.email, row.user.id, meta, true, method);
     await this.audit.record({
       accountId: row.account.id,
       actor: { type: 'user', id: row.user.id },
       action: 'auth.login',
       resourceType: 'user',
       resourceId: row.user.id,
+      details: { method },
       ip: meta.ip,
       userAgent: meta.userAgent,
     });
-    return { session, me: toMe(row) };
+    const prefs = row.user.notificationPrefs ?? {};
+    if (known.anySuccess && (!known.sameUserAgent || !known.sameIp) && prefs.newLoginAlert !== false) {
+      await this.mailer.enqueue(
+        newLoginAlertEmail({
+          to: row.user.email,
+          name: row.user.fullName,
+          device: deviceLabel(meta.userAgent),
+          ip: meta.ip,
+          when: new Date().toLocaleString(row.user.language === 'en' ? 'en-US' : 'pt-BR', {
+            timeZone: row.user.timezone,
+          }),
+          lang: row.user.language === 'en' ? 'en' : 'pt-BR',
+          brand: { name: this.config.BRAND_NAME, appUrl: this.config.APP_URL },
+        }),
+      );
+    }
+    const twoFactorEnrolmentRequired = row.account.requireTwoFactor && !row.user.totpEnabledAt;
+    return {
+      kind: 'session',
+      session,
+      me: { ...toMe(row), ...(twoFactorEnrolmentRequired ? { twoFactorEnrolmentRequired: true } : {}) },
+    };
   }
 
   async me(userId: string, accountId: string): Promise<Me> {
@@ -63,35 +173,87 @@ export class AuthService {
     return toMe(row);
   }
 
-  async loginStaff(email: string, password: string, meta: RequestMeta) {
+  async loginStaff(email: string, password: string, meta: RequestMeta, captcha?: CaptchaSolution) {
     await this.rateLimits.hit(`staff-login:ip:${meta.ip}`, 20, 600);
+    // Outside the allowlist or the allowed hours nothing is checked at all (same answer for any e-mail).
+    await this.staffAccess.check(meta.ip);
     const staff = await this.identities.findStaffByEmail(email);
-    if (!staff) {
-      await burnPasswordCheck(password);
-      throw AppException.unauthorized('invalid_credentials');
+    try {
+      await this.loginSecurity.checkPassword('staff', email, password, captcha, meta, staff);
+    } catch (error) {
+      if (staff && error instanceof AppException && error.status === 401) {
+        await this.audit.record({
+          actor: { type: 'anonymous' },
+          action: 'staff.login_failed',
+          resourceType: 'staff',
+          resourceId: staff.id,
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+        });
+      }
+      throw error;
     }
-    if (!(await verifyPassword(staff.passwordHash, password)) || staff.status !== 'active') {
-      await this.audit.record({
-        actor: { type: 'anonymous' },
-        action: 'staff.login_failed',
-        resourceType: 'staff',
-        resourceId: staff.id,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
+    // A disabled staff member gets the same answer as a wrong password.
+    if (staff!.status !== 'active') throw AppException.unauthorized('invalid_credentials');
+    if (staff!.totpEnabledAt) {
+      const challengeToken = randomToken(32);
+      await this.loginSecurityRepo.createChallenge({
+        kind: 'staff_login_2fa',
+        tokenHash: sha256Hex(challengeToken),
+        staffId: staff!.id,
+        data: {},
+        expiresAt: new Date(Date.now() + SECOND_FACTOR_TTL_MS),
       });
-      throw AppException.unauthorized('invalid_credentials');
+      return {
+        kind: 'second_factor' as const,
+        challengeToken,
+        methods: ['totp', 'recovery_code'] as Array<'totp' | 'recovery_code'>,
+      };
     }
+    return this.finishStaffLogin(staff!, meta, 'password');
+  }
+
+  async completeStaffSecondFactor(challengeToken: string, proof: SecondFactorProof, meta: RequestMeta) {
+    const tokenHash = sha256Hex(challengeToken);
+    const challenge = await this.loginSecurityRepo.tryChallenge(tokenHash, 'staff_login_2fa', 5);
+    if (!challenge?.staffId) throw AppException.unauthorized('second_factor_expired');
+    const staff = await this.identities.findStaff(challenge.staffId);
+    if (!staff || staff.status !== 'active') throw AppException.unauthorized('second_factor_expired');
+    const method = await this.twoFactor.verify({ staffId: staff.id }, staff.totpSecret, proof);
+    if (!method) {
+      await this.loginSecurity.recordAttempt(
+        'staff',
+        staff.email,
+        staff.id,
+        meta,
+        false,
+        'invalid_second_factor',
+      );
+      throw AppException.unauthorized('second_factor_invalid');
+    }
+    if (!(await this.loginSecurityRepo.consumeChallenge({ tokenHash }, 'staff_login_2fa')))
+      throw AppException.unauthorized('second_factor_expired');
+    return this.finishStaffLogin(staff, meta, method);
+  }
+
+  private async finishStaffLogin(
+    staff: NonNullable<Awaited<ReturnType<IdentityRepository['findStaff']>>>,
+    meta: RequestMeta,
+    method: string,
+  ) {
     const session = await this.sessions.start({ staffId: staff.id }, meta, false);
     await this.identities.recordStaffLogin(staff.id);
+    await this.loginSecurity.recordAttempt('staff', staff.email, staff.id, meta, true, method);
     await this.audit.record({
       actor: { type: 'staff', id: staff.id },
       action: 'staff.login',
       resourceType: 'staff',
       resourceId: staff.id,
+      details: { method },
       ip: meta.ip,
       userAgent: meta.userAgent,
     });
-    return { session, staff: toStaff(staff) };
+    return { kind: 'session' as const, session, staff: toStaff(staff) };
   }
 
   async staffMe(staffId: string) {
@@ -116,6 +278,11 @@ function toStaff(staff: {
   fullName: string;
   email: string;
   role: 'super_admin' | 'support' | 'partner';
+  totpEnabledAt?: Date | null;
 }) {
-  return { staff: { id: staff.id, fullName: staff.fullName, email: staff.email, role: staff.role } };
+  return {
+    staff: { id: staff.id, fullName: staff.fullName, email: staff.email, role: staff.role },
+    // 2FA is mandatory for staff: until enrolled, the session reaches only the enrolment routes.
+    ...(staff.totpEnabledAt ? {} : { twoFactorEnrolmentRequired: true }),
+  };
 }

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { GrantContextSchema } from '../grants/grants.dto';
 import { EmailSchema } from '../accounts/signup.dto';
+
+export const CaptchaSolutionSchema = z.object({
+  id: z.uuid({ message: 'field_invalid' }),
+  nonce: z.string().min(1).max(32),
+});
 
 export const LoginSchema = z.object({
   email: EmailSchema,
   password: z.string({ message: 'field_required' }).min(1, { message: 'field_required' }).max(1024),
   remember: z.boolean().optional().default(false),
+  /** Proof-of-work solution, required after 3 failures for the e-mail or from the IP. */
+  captcha: CaptchaSolutionSchema.optional(),
 });
 
 export const StaffLoginSchema = LoginSchema.omit({ remember: true });
@@ -21,6 +29,8 @@ export const MeSchema = z.object({
     name: z.string(),
     status: z.enum(['pending_approval', 'active', 'read_only', 'suspended', 'rejected', 'canceled']),
   }),
+  /** Present when a provider staff member works in the account under a grant (the portal's banner). */
+  grant: GrantContextSchema.optional(),
 });
 export type Me = z.infer<typeof MeSchema>;
 
@@ -31,4 +41,38 @@ export const StaffMeSchema = z.object({
     email: z.string(),
     role: z.enum(['super_admin', 'support', 'partner']),
   }),
+  /** Staff must enrol TOTP before the session reaches anything but enrolment. */
+  twoFactorEnrolmentRequired: z.boolean().optional(),
+});
+
+export const SecondFactorRequiredSchema = z.object({
+  secondFactorRequired: z.literal(true),
+  challengeToken: z.string(),
+  methods: z.array(z.enum(['totp', 'recovery_code'])),
+});
+
+/** Either the session is open (Me) or a second factor is needed first (no session yet). */
+export const LoginResultSchema = z.union([
+  MeSchema.extend({ twoFactorEnrolmentRequired: z.boolean().optional() }),
+  SecondFactorRequiredSchema,
+]);
+
+export const StaffLoginResultSchema = z.union([StaffMeSchema, SecondFactorRequiredSchema]);
+
+export const SecondFactorSchema = z
+  .object({
+    challengeToken: z.string().min(1).max(128),
+    code: z.string().max(16).optional(),
+    recoveryCode: z.string().max(32).optional(),
+  })
+  .refine((v) => Boolean(v.code) !== Boolean(v.recoveryCode), {
+    message: 'field_required',
+    path: ['code'],
+  });
+
+export const CaptchaChallengeSchema = z.object({
+  id: z.uuid(),
+  prefix: z.string(),
+  difficulty: z.number().int(),
+  expiresAt: z.string(),
 });

@@ -5,10 +5,47 @@ import { IdentityRepository } from './identity.repository';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 import { StaffBootstrapService } from './staff-bootstrap.service';
+import { AccountSecurityController } from './account-security.controller';
+import { AccountSecurityRepository } from './account-security.repository';
+import { AccountSecurityService } from './account-security.service';
+import { LoginSecurityRepository } from './login-security.repository';
+import { LoginSecurityService } from './login-security.service';
+import { PasswordResetService } from './password-reset.service';
+import { StaffSecurityController } from './staff-security.controller';
+import { StaffSecurityService } from './staff-security.service';
+import { TwoFactorService } from './two-factor.service';
+import { StaffAccessService } from './staff-access.service';
+import { EmailChangeService } from './email-change.service';
+import { StaffMembersController } from './staff-members.controller';
+import { StaffMembersService } from './staff-members.service';
 
 @Module({
-  controllers: [AuthController],
-  providers: [AuthService, IdentityRepository, SessionRepository, SessionService, StaffBootstrapService],
-  exports: [SessionService, StaffBootstrapService],
+  controllers: [AuthController, AccountSecurityController, StaffSecurityController, StaffMembersController],
+  providers: [
+    AuthService,
+    IdentityRepository,
+    SessionRepository,
+    SessionService,
+    StaffBootstrapService,
+    LoginSecurityRepository,
+    LoginSecurityService,
+    TwoFactorService,
+    AccountSecurityRepository,
+    AccountSecurityService,
+    PasswordResetService,
+    StaffSecurityService,
+    StaffAccessService,
+    EmailChangeService,
+    StaffMembersService,
+  ],
+  exports: [
+    SessionService,
+    StaffBootstrapService,
+    PasswordResetService,
+    TwoFactorService,
+    StaffAccessService,
+    EmailChangeService,
+    StaffMembersService,
+  ],
 })
 export class IdentityModule {}

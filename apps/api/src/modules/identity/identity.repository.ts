@@ -16,6 +16,15 @@ export class IdentityRepository {
     return row ?? null;
   }
 
+  async findUserById(userId: string) {
+    const [row] = await this.db
+      .select({ user: users, account: accounts })
+      .from(users)
+      .innerJoin(accounts, eq(accounts.id, users.accountId))
+      .where(eq(users.id, userId));
+    return row ?? null;
+  }
+
   async findUserWithAccount(userId: string, accountId: string) {
     const [row] = await this.db
       .select({ user: users, account: accounts })

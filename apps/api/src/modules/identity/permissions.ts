@@ -1,7 +1,13 @@
 /** Customer-side permissions (PRD 4.2). A diff here changes who can do what: review it as such. */
 export const Permission = {
   DashboardView: 'dashboard.view',
+  /** Every bucket of the account. */
   BucketRead: 'bucket.read',
+  /**
+   * The bucket list itself: roles holding BucketRead see every bucket of the account, the others
+   * (external clients) only the buckets shared with them (user_bucket_access).
+   */
+  SharedBucketRead: 'bucket.shared.read',
   BucketCreate: 'bucket.create',
   BucketDelete: 'bucket.delete',
   AccessKeyRead: 'access_key.read',
@@ -42,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   owner: [
     P.DashboardView,
     P.BucketRead,
+    P.SharedBucketRead,
     P.BucketCreate,
     P.BucketDelete,
     P.AccessKeyRead,
@@ -59,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   admin: [
     P.DashboardView,
     P.BucketRead,
+    P.SharedBucketRead,
     P.BucketCreate,
     P.BucketDelete,
     P.AccessKeyRead,
@@ -67,9 +75,9 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     P.AuditReadStorage,
     P.ApiTokenManage,
   ],
-  developer: [P.DashboardView, P.BucketRead, P.AccessKeyRead, P.ApiTokenManage],
+  developer: [P.DashboardView, P.BucketRead, P.SharedBucketRead, P.AccessKeyRead, P.ApiTokenManage],
   // External clients see only the buckets shared with them (team module); no account-wide permission.
-  external_client: [],
+  external_client: [P.SharedBucketRead],
 };
 
 export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import { sessions, staffMembers, users, accounts, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
@@ -52,5 +52,57 @@ export class SessionRepository {
 
   async revoke(id: string, now: Date) {
     await this.db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
+  }
+
+  /** Ends every live session of a user at once; returns how many were ended. */
+  async revokeAllOfUser(userId: string, now: Date) {
+    const rows = await this.db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    return rows.length;
+  }
+
+  /** Live sessions of a user, most recently seen first. */
+  async listLiveUserSessions(userId: string, now: Date) {
+    return this.db
+      .select()
+      .from(sessions)
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          gt(sessions.idleExpiresAt, now),
+          gt(sessions.absoluteExpiresAt, now),
+        ),
+      )
+      .orderBy(desc(sessions.lastSeenAt));
+  }
+
+  /** Revokes one session of this user (an id of someone else matches nothing). */
+  async revokeUserSession(userId: string, id: string, now: Date) {
+    const rows = await this.db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    return rows.length === 1;
+  }
+
+  /** Revokes every live session of a user or staff member, except `keepId` when given. */
+  async revokeAllOf(subject: { userId: string } | { staffId: string }, now: Date, keepId?: string) {
+    const rows = await this.db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          'userId' in subject ? eq(sessions.userId, subject.userId) : eq(sessions.staffId, subject.staffId),
+          isNull(sessions.revokedAt),
+          keepId ? ne(sessions.id, keepId) : undefined,
+        ),
+      )
+      .returning({ id: sessions.id });
+    return rows.length;
   }
 }

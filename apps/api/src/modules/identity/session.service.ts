@@ -74,6 +74,30 @@ export class SessionService {
     await this.sessions.revoke(sessionId, new Date());
   }
 
+  /** Ends every session of a customer user at once (deactivation, removal, force logout). */
+  endAllSessionsOfUser(userId: string): Promise<number> {
+    return this.sessions.revokeAllOfUser(userId, new Date());
+  }
+
+  /** Ends every session of a staff member at once (disabling, force-logout). */
+  async endAllSessionsOfStaff(staffId: string): Promise<number> {
+    return this.sessions.revokeAllOf({ staffId }, new Date());
+  }
+
+  /** Ends a user's other sessions, keeping the current one (password, 2FA or e-mail change). */
+  async endOtherSessionsOfUser(userId: string, currentSessionId: string): Promise<number> {
+    return this.sessions.revokeAllOf({ userId }, new Date(), currentSessionId);
+  }
+
+  listUserSessions(userId: string) {
+    return this.sessions.listLiveUserSessions(userId, new Date());
+  }
+
+  /** False when the id is not a session of this user. */
+  endUserSession(userId: string, sessionId: string) {
+    return this.sessions.revokeUserSession(userId, sessionId, new Date());
+  }
+
   cookieOptions(maxAgeSeconds?: number) {
     return {
       path: '/',

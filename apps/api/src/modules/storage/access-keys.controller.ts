@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
 import { IdPipe } from '../../common/id.pipe';
-import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
-import type { UserAuth } from '../identity/auth.types';
+import { Authenticated, CurrentAccount, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
+import type { AccountAuth } from '../identity/auth.types';
 import { Permission } from '../identity/permissions';
 import { AccessKeyListSchema, AccessKeySecretSchema, CreateAccessKeySchema } from './storage.dto';
 import { AccessKeysService } from './access-keys.service';
@@ -21,7 +21,7 @@ export class AccessKeysController {
     summary: "The account's access keys",
     response: AccessKeyListSchema,
   })
-  list(@CurrentUser() auth: UserAuth) {
+  list(@CurrentAccount() auth: AccountAuth) {
     return this.keys.list(auth.accountId);
   }
 
@@ -36,7 +36,7 @@ export class AccessKeysController {
     errors: [400, 403, 503],
   })
   create(
-    @CurrentUser() auth: UserAuth,
+    @CurrentAccount() auth: AccountAuth,
     @Body() body: z.infer<typeof CreateAccessKeySchema>,
     @ReqMeta() meta: RequestMeta,
   ) {
@@ -51,7 +51,7 @@ export class AccessKeysController {
     response: AccessKeySecretSchema,
     errors: [404, 410],
   })
-  reveal(@CurrentUser() auth: UserAuth, @Param('id', IdPipe) id: string, @ReqMeta() meta: RequestMeta) {
+  reveal(@CurrentAccount() auth: AccountAuth, @Param('id', IdPipe) id: string, @ReqMeta() meta: RequestMeta) {
     return this.keys.revealInitial(auth, id, meta);
   }
 
@@ -63,7 +63,11 @@ export class AccessKeysController {
     status: 204,
     errors: [404, 503],
   })
-  async revoke(@CurrentUser() auth: UserAuth, @Param('id', IdPipe) id: string, @ReqMeta() meta: RequestMeta) {
+  async revoke(
+    @CurrentAccount() auth: AccountAuth,
+    @Param('id', IdPipe) id: string,
+    @ReqMeta() meta: RequestMeta,
+  ) {
     await this.keys.revoke(auth, id, meta);
   }
 }

@@ -6,7 +6,7 @@ import { SECRET_BOX } from '../../common/secret-box.provider';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../identity/auth.decorators';
-import type { UserAuth } from '../identity/auth.types';
+import type { AccountAuth } from '../identity/auth.types';
 import { InjectMinioAdmin, storageNames } from './storage.clients';
 import { StorageRepository } from './storage.repository';
 
@@ -30,7 +30,7 @@ export class AccessKeysService {
     return { items: rows.filter((r) => r.provisioned).map(toAccessKey) };
   }
 
-  async create(auth: UserAuth, name: string, meta: RequestMeta) {
+  async create(auth: AccountAuth, name: string, meta: RequestMeta) {
     const account = await this.storage.findAccount(auth.accountId);
     if (account?.status !== 'active') throw AppException.forbidden();
     const secret = newSecretKey();
@@ -63,7 +63,7 @@ export class AccessKeysService {
   }
 
   /** The first key's secret, kept sealed since approval, handed out exactly once. */
-  async revealInitial(auth: UserAuth, keyId: string, meta: RequestMeta) {
+  async revealInitial(auth: AccountAuth, keyId: string, meta: RequestMeta) {
     const row = await this.storage.findAccessKey(auth.accountId, keyId);
     if (!row) throw AppException.notFound();
     const sealed = await this.storage.takePendingSecret(auth.accountId, keyId);
@@ -78,7 +78,7 @@ export class AccessKeysService {
   }
 
   /** Revokes for good: the service account is deleted on MinIO, the row stays for history. */
-  async revoke(auth: UserAuth, keyId: string, meta: RequestMeta) {
+  async revoke(auth: AccountAuth, keyId: string, meta: RequestMeta) {
     const row = await this.storage.findAccessKey(auth.accountId, keyId);
     if (!row) throw AppException.notFound();
     if (row.status === 'revoked') return;

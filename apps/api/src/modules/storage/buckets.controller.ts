@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
 import { IdPipe } from '../../common/id.pipe';
-import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
-import type { UserAuth } from '../identity/auth.types';
+import { Authenticated, CurrentAccount, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
+import type { AccountAuth } from '../identity/auth.types';
 import { Permission } from '../identity/permissions';
 import { BucketListSchema, BucketSchema, CreateBucketSchema } from './storage.dto';
 import { BucketsService } from './buckets.service';
@@ -15,14 +15,14 @@ export class BucketsController {
   constructor(private readonly buckets: BucketsService) {}
 
   @Get()
-  @Authenticated({ permission: Permission.BucketRead })
+  @Authenticated({ permission: Permission.SharedBucketRead })
   @Endpoint({
     operationId: 'listBuckets',
-    summary: "The account's buckets with usage",
+    summary: "The account's buckets with usage (external clients: only the buckets shared with them)",
     response: BucketListSchema,
   })
-  list(@CurrentUser() auth: UserAuth) {
-    return this.buckets.list(auth.accountId);
+  list(@CurrentAccount() auth: AccountAuth) {
+    return this.buckets.list(auth);
   }
 
   @Post()
@@ -36,7 +36,7 @@ export class BucketsController {
     errors: [400, 403, 409, 503],
   })
   create(
-    @CurrentUser() auth: UserAuth,
+    @CurrentAccount() auth: AccountAuth,
     @Body() body: z.infer<typeof CreateBucketSchema>,
     @ReqMeta() meta: RequestMeta,
   ) {
@@ -51,7 +51,11 @@ export class BucketsController {
     status: 204,
     errors: [404, 409, 503],
   })
-  async remove(@CurrentUser() auth: UserAuth, @Param('id', IdPipe) id: string, @ReqMeta() meta: RequestMeta) {
+  async remove(
+    @CurrentAccount() auth: AccountAuth,
+    @Param('id', IdPipe) id: string,
+    @ReqMeta() meta: RequestMeta,
+  ) {
     await this.buckets.remove(auth, id, meta);
   }
 }

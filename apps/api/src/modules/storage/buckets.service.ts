@@ -9,7 +9,8 @@ import type { MinioAdminClient } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../identity/auth.decorators';
-import type { UserAuth } from '../identity/auth.types';
+import type { AccountAuth } from '../identity/auth.types';
+import { Permission, roleAllows } from '../identity/permissions';
 import { bucketNameProblem } from './bucket-name';
 import { ProvisioningService } from './provisioning.service';
 import { InjectMinioAdmin, InjectS3Root } from './storage.clients';
@@ -31,8 +32,24 @@ export class BucketsService {
     @InjectMinioAdmin() private readonly minio: MinioAdminClient,
   ) {}
 
-  async list(accountId: string) {
-    const rows = await this.storage.liveBuckets(accountId);
+  /**
+   * Roles with BucketRead see every bucket of the account; the others (external clients) only
+   * the buckets shared with them, each with its access level.
+   */
+  async list(auth: Pick<AccountAuth, 'accountId' | 'userId' | 'role'>) {
+    if (!roleAllows(auth.role, Permission.BucketRead)) {
+      if (!auth.userId) throw AppException.forbidden();
+      const shared = await this.storage.sharedLiveBuckets(auth.accountId, auth.userId);
+      const usage = await this.usage.bucketUsage(shared.map((r) => r.bucket.name));
+      return {
+        items: shared.map((r) => ({
+          ...toBucket(r.bucket, usage.byBucket.get(r.bucket.name)),
+          access: r.access,
+        })),
+        usageUpdatedAt: usage.updatedAt,
+      };
+    }
+    const rows = await this.storage.liveBuckets(auth.accountId);
     const usage = await this.usage.bucketUsage(rows.map((r) => r.name));
     return {
       items: rows.map((r) => toBucket(r, usage.byBucket.get(r.name))),
@@ -44,7 +61,7 @@ export class BucketsService {
    * Creates the bucket on MinIO and opens it to the account's keys. The name is reserved in the
    * database first (platform-wide uniqueness); any storage failure undoes every step taken.
    */
-  async create(auth: UserAuth, input: { name: string; versioning: boolean }, meta: RequestMeta) {
+  async create(auth: AccountAuth, input: { name: string; versioning: boolean }, meta: RequestMeta) {
     const problem = bucketNameProblem(input.name);
     if (problem) throw AppException.validation({ name: problem });
     const account = await this.storage.findAccount(auth.accountId);
@@ -97,7 +114,7 @@ export class BucketsService {
   }
 
   /** Deletes an empty bucket; MinIO itself refuses a non-empty one (versions included). */
-  async remove(auth: UserAuth, bucketId: string, meta: RequestMeta) {
+  async remove(auth: AccountAuth, bucketId: string, meta: RequestMeta) {
     const row = await this.storage.findLiveBucket(auth.accountId, bucketId);
     if (!row) throw AppException.notFound();
     try {

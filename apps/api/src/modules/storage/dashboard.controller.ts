@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Endpoint } from '../../common/endpoint.decorator';
-import { Authenticated, CurrentUser } from '../identity/auth.decorators';
-import type { UserAuth } from '../identity/auth.types';
+import { Authenticated, CurrentAccount } from '../identity/auth.decorators';
+import type { AccountAuth } from '../identity/auth.types';
 import { Permission } from '../identity/permissions';
 import { DashboardSchema } from './storage.dto';
 import { DashboardService } from './dashboard.service';
@@ -19,7 +19,7 @@ export class DashboardController {
     summary: 'Storage used (from MinIO) against the account quota',
     response: DashboardSchema,
   })
-  get(@CurrentUser() auth: UserAuth) {
+  get(@CurrentAccount() auth: AccountAuth) {
     return this.dashboard.get(auth.accountId);
   }
 }

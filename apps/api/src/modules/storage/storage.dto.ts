@@ -7,6 +7,8 @@ export const BucketSchema = z.object({
   sizeBytes: z.number().int(),
   objectCount: z.number().int(),
   createdAt: z.string(),
+  /** Only for external clients: their access to this shared bucket. */
+  access: z.enum(['read', 'full']).optional(),
 });
 export const BucketListSchema = z.object({
   items: z.array(BucketSchema),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { accessKeys, accounts, buckets, storageUsers, type Database } from '@csp/db';
+import { accessKeys, accounts, buckets, storageUsers, userBucketAccess, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
 /** SQL for the storage domain. Every query that reads customer rows takes the account id. */
@@ -57,6 +57,23 @@ export class StorageRepository {
       .select()
       .from(buckets)
       .where(and(eq(buckets.accountId, accountId), isNull(buckets.deletedAt)))
+      .orderBy(asc(buckets.name));
+  }
+
+  /** The live buckets shared with one user (external clients), with their access level. */
+  async sharedLiveBuckets(accountId: string, userId: string) {
+    return this.db
+      .select({ bucket: buckets, access: userBucketAccess.access })
+      .from(userBucketAccess)
+      .innerJoin(buckets, eq(buckets.id, userBucketAccess.bucketId))
+      .where(
+        and(
+          eq(userBucketAccess.accountId, accountId),
+          eq(userBucketAccess.userId, userId),
+          eq(buckets.accountId, accountId),
+          isNull(buckets.deletedAt),
+        ),
+      )
       .orderBy(asc(buckets.name));
   }
 

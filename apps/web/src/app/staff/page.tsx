@@ -1,5 +1,13 @@
 import { redirect } from 'next/navigation';
+import { serverApi } from '@/lib/server-api';
 
-export default function StaffHome() {
-  redirect('/staff/cadastros');
+/** Super admins start at the sign-ups; support and partners at their authorizations. */
+export default async function StaffHome() {
+  const role = await (
+    await serverApi()
+  )
+    .staffMe()
+    .then((me) => me.staff.role)
+    .catch(() => null);
+  redirect(role === 'support' || role === 'partner' ? '/staff/autorizacoes' : '/staff/cadastros');
 }

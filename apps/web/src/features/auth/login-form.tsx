@@ -5,9 +5,20 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, TextField } from '@/components/ui';
 import { useI18n } from '@/i18n/provider';
-import { api, ApiError } from '@/lib/api';
+import { ApiError } from '@/lib/api';
 import { errorMessage } from '@/lib/error-message';
 import { useHydrated } from '@/lib/hooks/use-hydrated';
+import { solvePow } from '@/lib/pow';
+import { securityApi } from '@/lib/security-api';
+import { SecondFactorStep } from './second-factor-step';
+
+type Captcha = { id: string; nonce: string };
+
+/** Fetches a proof-of-work challenge and solves it in the browser (WebCrypto). */
+export async function solveCaptcha(): Promise<Captcha> {
+  const challenge = await securityApi.captcha();
+  return { id: challenge.id, nonce: await solvePow(challenge.prefix, challenge.difficulty) };
+}
 
 export function LoginForm() {
   const { t } = useI18n();
@@ -19,6 +30,14 @@ export function LoginForm() {
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [captchaNeeded, setCaptchaNeeded] = useState(false);
+  const [solving, setSolving] = useState(false);
+  const [challengeToken, setChallengeToken] = useState<string | null>(null);
+
+  function signedIn(enrolmentRequired?: boolean) {
+    router.replace(enrolmentRequired ? '/painel/seguranca' : '/painel');
+    router.refresh();
+  }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -31,14 +50,41 @@ export function LoginForm() {
 
     setSubmitting(true);
     try {
-      await api.login({ email: email.trim(), password, remember });
-      router.replace('/painel');
-      router.refresh();
+      let captcha: Captcha | undefined;
+      if (captchaNeeded) {
+        setSolving(true);
+        captcha = await solveCaptcha().finally(() => setSolving(false));
+      }
+      const result = await securityApi.login({ email: email.trim(), password, remember, captcha });
+      if ('secondFactorRequired' in result) {
+        setChallengeToken(result.challengeToken);
+        setSubmitting(false);
+        return;
+      }
+      signedIn(result.twoFactorEnrolmentRequired);
     } catch (error) {
       setFormError(errorMessage(error, t));
-      if (error instanceof ApiError) setFieldErrors(error.fields);
+      if (error instanceof ApiError) {
+        setFieldErrors(error.fields);
+        const body = error.body as { captchaRequired?: boolean };
+        if (body.captchaRequired !== undefined) setCaptchaNeeded(body.captchaRequired);
+      }
       setSubmitting(false);
     }
+  }
+
+  if (challengeToken) {
+    return (
+      <SecondFactorStep
+        challengeToken={challengeToken}
+        submit={(body) => securityApi.secondFactor(body)}
+        onDone={(result) => signedIn(result.twoFactorEnrolmentRequired)}
+        onRestart={() => {
+          setChallengeToken(null);
+          setPassword('');
+        }}
+      />
+    );
   }
 
   return (
@@ -80,6 +126,11 @@ export function LoginForm() {
           onChange={(e) => setRemember(e.target.checked)}
           testId="login-remember"
         />
+        {captchaNeeded && (
+          <p className="text-xs text-slate-500" data-testid="login-captcha-note">
+            {solving ? t.secLogin.captchaWorking : t.secLogin.captchaNote}
+          </p>
+        )}
         <Button
           disabled={!hydrated}
           type="submit"
@@ -92,7 +143,16 @@ export function LoginForm() {
         </Button>
       </form>
 
-      <p className="mt-8 text-center text-sm text-slate-600">
+      <p className="mt-4 text-center text-sm">
+        <Link
+          href="/recuperar-senha"
+          className="text-brand-700 underline-offset-2 hover:underline"
+          data-testid="login-forgot-link"
+        >
+          {t.secLogin.forgot}
+        </Link>
+      </p>
+      <p className="mt-6 text-center text-sm text-slate-600">
         {t.login.noAccount}{' '}
         <Link
           href="/cadastro"

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, PageHeader } from '@/components/ui';
-import { useCanManageStorage } from '@/features/portal/session';
+import { useCanManageStorage, useSession } from '@/features/portal/session';
 import { interpolate } from '@/i18n';
 import { useI18n } from '@/i18n/provider';
 import { api, type Bucket } from '@/lib/api';
@@ -17,6 +17,9 @@ const loadBuckets = () => api.listBuckets().then((res) => res.items);
 export function BucketsView() {
   const { t, lang } = useI18n();
   const canManage = useCanManageStorage();
+  // External clients see only the buckets shared with them.
+  const isExternal = useSession().user.role === 'external_client';
+  const subtitle = isExternal ? t.team.sharedSubtitle : t.buckets.subtitle;
   const { data: buckets, error, loading, reload } = useApiData(loadBuckets);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Bucket | null>(null);
@@ -43,9 +46,7 @@ export function BucketsView() {
       <PageHeader
         title={t.buckets.title}
         subtitle={
-          buckets
-            ? `${t.buckets.subtitle} · ${interpolate(t.buckets.count, { count: buckets.length })}`
-            : t.buckets.subtitle
+          buckets ? `${subtitle} · ${interpolate(t.buckets.count, { count: buckets.length })}` : subtitle
         }
         actions={createButton('bucket-create-open')}
       />
@@ -53,7 +54,9 @@ export function BucketsView() {
         <Alert tone="success" testId="buckets-notice">
           {notice}
         </Alert>
-        {!canManage && <Alert tone="info">{t.portal.readOnlyNotice}</Alert>}
+        {!canManage && (
+          <Alert tone="info">{isExternal ? t.team.sharedNotice : t.portal.readOnlyNotice}</Alert>
+        )}
       </div>
 
       {error && !buckets ? (
@@ -110,6 +113,14 @@ export function BucketsView() {
                   >
                     <td className="whitespace-nowrap px-5 py-3.5 font-mono font-medium text-slate-900">
                       {bucket.name}
+                      {/* External clients: their access to this shared bucket. */}
+                      {bucket.access && (
+                        <span className="ml-2 font-sans" data-testid={`bucket-access-${bucket.name}`}>
+                          <Badge tone={bucket.access === 'full' ? 'amber' : 'gray'}>
+                            {t.team.access[bucket.access]}
+                          </Badge>
+                        </span>
+                      )}
                     </td>
                     <td className="whitespace-nowrap px-5 py-3.5 text-right tabular-nums text-slate-700">
                       {formatBytes(bucket.sizeBytes, lang)}

@@ -7,6 +7,8 @@ import { BrandLogo } from '@/components/brand-logo';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { cx, focusRing } from '@/components/ui';
 import { useI18n } from '@/i18n/provider';
+import { GrantBanner } from '@/features/governance/grant-banner';
+import { withGovernanceNav } from '@/features/governance/governance-nav';
 import { LogoutButton } from './logout-button';
 import { useSession } from './session';
 
@@ -32,6 +34,21 @@ const icons = {
       <path d="M10.5 10H17M14.5 10v3M17 10v2.5" strokeLinecap="round" />
     </>
   ),
+  security: <path d="M10 2.5 4 5v4.5c0 3.7 2.6 6.9 6 8 3.4-1.1 6-4.3 6-8V5l-6-2.5Z" strokeLinejoin="round" />,
+  profile: (
+    <>
+      <circle cx="10" cy="7" r="3.25" />
+      <path d="M3.75 17c.8-3 3.3-4.75 6.25-4.75S15.45 14 16.25 17" strokeLinecap="round" />
+    </>
+  ),
+  team: (
+    <>
+      <circle cx="7.5" cy="7" r="2.75" />
+      <path d="M2.75 16.5c.5-2.9 2.4-4.5 4.75-4.5s4.25 1.6 4.75 4.5" strokeLinecap="round" />
+      <circle cx="14" cy="8" r="2.25" />
+      <path d="M13.5 12.1c2 .1 3.4 1.5 3.8 4.4" strokeLinecap="round" />
+    </>
+  ),
 };
 
 export function PortalShell({ children }: { children: ReactNode }) {
@@ -39,16 +56,26 @@ export function PortalShell({ children }: { children: ReactNode }) {
   const me = useSession();
   const pathname = usePathname();
 
+  const role = me.user.role;
+  // External clients get a reduced portal: the buckets shared with them and their own profile and
+  // security, never account-wide pages (dashboard totals, keys, team).
+  const accountWide = new Set(['/painel', '/painel/chaves', '/painel/equipe']);
   const nav = [
     { href: '/painel', label: t.portal.nav.dashboard, icon: icons.dashboard, testId: 'nav-dashboard' },
     { href: '/painel/buckets', label: t.portal.nav.buckets, icon: icons.buckets, testId: 'nav-buckets' },
     { href: '/painel/chaves', label: t.portal.nav.keys, icon: icons.keys, testId: 'nav-keys' },
-  ];
+    { href: '/painel/seguranca', label: t.securityPage.nav, icon: icons.security, testId: 'nav-security' },
+    { href: '/painel/perfil', label: t.profilePage.nav, icon: icons.profile, testId: 'nav-profile' },
+    { href: '/painel/equipe', label: t.team.nav, icon: icons.team, testId: 'nav-team', owner: true },
+  ].filter((item) =>
+    role === 'external_client' ? !accountWide.has(item.href) : !item.owner || role === 'owner',
+  );
+  const shownNav = withGovernanceNav(nav, me, t.governance.nav);
   const isActive = (href: string) =>
     href === '/painel' ? pathname === '/painel' : pathname === href || pathname.startsWith(`${href}/`);
 
   const links = (variant: 'side' | 'top') =>
-    nav.map((item) => {
+    shownNav.map((item) => {
       const active = isActive(item.href);
       return (
         <Link
@@ -93,6 +120,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
 
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
+          <GrantBanner />
           <div className="flex h-16 items-center justify-between gap-4 px-4 sm:px-6 lg:px-8">
             <div className="flex min-w-0 items-center gap-3">
               <span className="lg:hidden">

@@ -5,9 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, TextField } from '@/components/ui';
 import { useI18n } from '@/i18n/provider';
-import { api, ApiError } from '@/lib/api';
+import { ApiError } from '@/lib/api';
 import { errorMessage } from '@/lib/error-message';
 import { useHydrated } from '@/lib/hooks/use-hydrated';
+import { solveCaptcha } from '@/features/auth/login-form';
+import { SecondFactorStep } from '@/features/auth/second-factor-step';
+import { securityApi } from '@/lib/security-api';
 
 export function StaffLoginForm() {
   const { t } = useI18n();
@@ -18,6 +21,14 @@ export function StaffLoginForm() {
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [captchaNeeded, setCaptchaNeeded] = useState(false);
+  const [challengeToken, setChallengeToken] = useState<string | null>(null);
+
+  function signedIn(enrolmentRequired?: boolean) {
+    // /staff sends each role to its home (super admins: sign-ups; support/partners: their grants).
+    router.replace(enrolmentRequired ? '/staff/ativar-2fa' : '/staff');
+    router.refresh();
+  }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -29,14 +40,37 @@ export function StaffLoginForm() {
     if (Object.keys(errors).length > 0) return;
     setSubmitting(true);
     try {
-      await api.staffLogin({ email: email.trim(), password });
-      router.replace('/staff/cadastros');
-      router.refresh();
+      const captcha = captchaNeeded ? await solveCaptcha() : undefined;
+      const result = await securityApi.staffLogin({ email: email.trim(), password, captcha });
+      if ('secondFactorRequired' in result) {
+        setChallengeToken(result.challengeToken);
+        setSubmitting(false);
+        return;
+      }
+      signedIn(result.twoFactorEnrolmentRequired);
     } catch (error) {
       setFormError(errorMessage(error, t));
-      if (error instanceof ApiError) setFieldErrors(error.fields);
+      if (error instanceof ApiError) {
+        setFieldErrors(error.fields);
+        const body = error.body as { captchaRequired?: boolean };
+        if (body.captchaRequired !== undefined) setCaptchaNeeded(body.captchaRequired);
+      }
       setSubmitting(false);
     }
+  }
+
+  if (challengeToken) {
+    return (
+      <SecondFactorStep
+        challengeToken={challengeToken}
+        submit={(body) => securityApi.staffSecondFactor(body)}
+        onDone={() => signedIn(false)}
+        onRestart={() => {
+          setChallengeToken(null);
+          setPassword('');
+        }}
+      />
+    );
   }
 
   return (

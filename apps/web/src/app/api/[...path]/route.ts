@@ -9,6 +9,8 @@ export const dynamic = 'force-dynamic';
 const FORWARDED_REQUEST_HEADERS = [
   'accept',
   'accept-language',
+  // API tokens for automation (Bearer csp_…) reach the API through the public origin too.
+  'authorization',
   'content-type',
   'cookie',
   'origin',

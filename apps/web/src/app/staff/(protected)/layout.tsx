@@ -5,6 +5,7 @@ import { BrandLogo } from '@/components/brand-logo';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { ServiceUnavailable } from '@/components/service-unavailable';
 import { LogoutButton } from '@/features/portal/logout-button';
+import { StaffNav } from '@/features/staff/staff-nav';
 import { getI18n } from '@/i18n/server';
 import { ApiError, type StaffMe } from '@/lib/api';
 import { serverApi } from '@/lib/server-api';
@@ -19,6 +20,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       redirect('/staff/entrar');
     return <ServiceUnavailable t={t} retryHref="/staff/cadastros" />;
   }
+  // 2FA is mandatory for staff: until enrolled, only the enrolment page is usable.
+  if (me.twoFactorEnrolmentRequired) redirect('/staff/ativar-2fa');
   return (
     <div className="min-h-dvh bg-slate-100">
       <header className="bg-slate-900 text-white">
@@ -30,16 +33,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             >
               <BrandLogo tone="dark" subtitle={t.staff.areaName} compact />
             </Link>
-            <nav aria-label={t.staff.navLabel} className="hidden sm:block">
-              <Link
-                href="/staff/cadastros"
-                aria-current="page"
-                data-testid="staff-nav-signups"
-                className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-amber-300 focus-visible:outline-2 focus-visible:outline-amber-400"
-              >
-                {t.staff.navSignups}
-              </Link>
-            </nav>
+            <StaffNav role={me.staff.role} />
           </div>
           <div className="flex items-center gap-4">
             <div className="hidden text-right md:block">

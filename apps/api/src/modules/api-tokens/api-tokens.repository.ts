@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { accounts, apiTokens, users, type Database } from '@csp/db';
+import { InjectDb } from '../../database/database.module';
+
+@Injectable()
+export class ApiTokensRepository {
+  constructor(@InjectDb() private readonly db: Database) {}
+
+  async insert(values: typeof apiTokens.$inferInsert) {
+    const [row] = await this.db.insert(apiTokens).values(values).returning({ id: apiTokens.id });
+    return row;
+  }
+
+  /** Tokens of the account; `userId` narrows to one member's own tokens. */
+  async list(accountId: string, userId?: string) {
+    return this.db
+      .select({
+        token: apiTokens,
+        owner: { id: users.id, fullName: users.fullName, email: users.email },
+      })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.accountId, accountId), userId ? eq(apiTokens.userId, userId) : undefined))
+      .orderBy(desc(apiTokens.createdAt));
+  }
+
+  async find(accountId: string, id: string) {
+    const [row] = await this.db
+      .select({
+        token: apiTokens,
+        owner: { id: users.id, fullName: users.fullName, email: users.email },
+      })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.id, id)));
+    return row ?? null;
+  }
+
+  async revoke(accountId: string, id: string, now: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return rows.length === 1;
+  }
+
+  /** The token with its user and account, by hash (the guard checks validity). */
+  async findByHash(tokenHash: string) {
+    const [row] = await this.db
+      .select({ token: apiTokens, user: users, account: accounts })
+      .from(apiTokens)
+      .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.accountId, apiTokens.accountId)))
+      .innerJoin(accounts, eq(accounts.id, apiTokens.accountId))
+      .where(eq(apiTokens.tokenHash, tokenHash));
+    return row ?? null;
+  }
+
+  async touch(id: string, now: Date, ip: string) {
+    await this.db.update(apiTokens).set({ lastUsedAt: now, lastUsedIp: ip }).where(eq(apiTokens.id, id));
+  }
+}

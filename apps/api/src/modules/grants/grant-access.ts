@@ -1,0 +1,48 @@
+import type { AccountAuth } from '../identity/auth.types';
+import { Permission, roleAllows, type UserRole } from '../identity/permissions';
+
+/** A grant's scope as the role it acts with: never owner powers (billing, team, grants, tokens). */
+export function grantRole(scope: 'read' | 'full'): 'admin' | 'developer' {
+  return scope === 'full' ? 'admin' : 'developer';
+}
+
+/**
+ * What a staff member may never do under a grant, whatever the scope: mint API tokens (they would
+ * outlive the grant) or hand out further grants.
+ */
+export const GRANT_DENIED_PERMISSIONS: readonly Permission[] = [
+  Permission.ApiTokenManage,
+  Permission.GrantManage,
+];
+
+/** Permissions an API token may carry: the creator's own, minus minting tokens and letting staff in. */
+export const TOKEN_DENIED_PERMISSIONS: readonly Permission[] = [
+  Permission.ApiTokenManage,
+  Permission.GrantManage,
+];
+
+export function grantRoleAllows(role: 'admin' | 'developer', permission: Permission): boolean {
+  return roleAllows(role, permission) && !GRANT_DENIED_PERMISSIONS.includes(permission);
+}
+
+export function tokenGrantablePermissions(role: UserRole): Permission[] {
+  return Object.values(Permission).filter(
+    (p) => roleAllows(role, p) && !TOKEN_DENIED_PERMISSIONS.includes(p),
+  );
+}
+
+/**
+ * Whether a token's chosen list covers `permission`. Reading every bucket (bucket.read) includes
+ * listing them (bucket.shared.read, the list endpoint's permission, narrowed for external clients).
+ */
+export function tokenCovers(permissions: readonly Permission[], permission: Permission): boolean {
+  if (permissions.includes(permission)) return true;
+  return permission === Permission.SharedBucketRead && permissions.includes(Permission.BucketRead);
+}
+
+/** The caller's effective permission: role, narrowed by the grant's limits or the API token's list. */
+export function authAllows(auth: AccountAuth, permission: Permission): boolean {
+  if (auth.kind === 'grant') return grantRoleAllows(auth.role, permission);
+  if (!roleAllows(auth.role, permission)) return false;
+  return !auth.apiToken || tokenCovers(auth.apiToken.permissions, permission);
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { AppException } from '../../common/app-exception';
+import { randomToken, sha256Hex } from '../../common/crypto';
+import { AuditService } from '../audit/audit.service';
+import { accountAccessError } from '../identity/account-access';
+import type { RequestMeta } from '../identity/auth.decorators';
+import type { GrantAuth, StaffAuth } from '../identity/auth.types';
+import { SESSION_POLICY } from '../identity/session.service';
+import { grantRole } from './grant-access';
+import { GrantsRepository } from './grants.repository';
+
+const TOUCH_INTERVAL = 60_000;
+
+/**
+ * "Entering" an account through a grant: a customer-side session (cookie csp_session) that belongs
+ * to the staff member and the grant, never to a customer user. Everything is re-checked on every
+ * request (grant window, revocation, staff status, account status), so an expired or revoked grant
+ * denies the very next request.
+ */
+@Injectable()
+export class GrantSessionService {
+  constructor(
+    private readonly grants: GrantsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async enter(staff: StaffAuth, grantId: string, meta: RequestMeta) {
+    const row = await this.grants.find(grantId, { staffId: staff.staffId });
+    if (!row) throw AppException.notFound();
+    const now = new Date();
+    const { grant, account } = row;
+    if (grant.revokedAt || grant.startsAt > now || grant.endsAt <= now)
+      throw AppException.forbidden('grant_inactive');
+    const accountError = accountAccessError(account.status);
+    if (accountError) throw AppException.forbidden(accountError);
+
+    const token = randomToken(32);
+    const cap = (ms: number) => new Date(Math.min(now.getTime() + ms, grant.endsAt.getTime()));
+    await this.grants.createSession({
+      tokenHash: sha256Hex(token),
+      staffId: staff.staffId,
+      grantId: grant.id,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      remember: false,
+      idleExpiresAt: cap(SESSION_POLICY.staff.idle),
+      absoluteExpiresAt: cap(SESSION_POLICY.staff.absolute),
+    });
+    await this.audit.byStaff(staff, meta, {
+      accountId: account.id,
+      grantId: grant.id,
+      action: 'grant.entered',
+      resourceType: 'grant',
+      resourceId: grant.id,
+      details: { scope: grant.scope, kind: grant.kind },
+    });
+    return {
+      token,
+      body: {
+        grantId: grant.id,
+        account: { id: account.id, name: account.name },
+        scope: grant.scope,
+        endsAt: grant.endsAt.toISOString(),
+      },
+    };
+  }
+
+  /** The grant session behind a csp_session token, or null (not one, or no longer valid). */
+  async resolve(token: string): Promise<GrantAuth | null> {
+    const now = new Date();
+    const row = await this.grants.findLiveGrantSession(sha256Hex(token), now);
+    if (!row || row.staff.status !== 'active') return null;
+    if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL) {
+      const idle = Math.min(now.getTime() + SESSION_POLICY.staff.idle, row.grant.endsAt.getTime());
+      await this.grants.touchSession(row.session.id, now, new Date(idle));
+    }
+    return {
+      kind: 'grant',
+      sessionId: row.session.id,
+      userId: null,
+      accountId: row.account.id,
+      role: grantRole(row.grant.scope),
+      staffId: row.staff.id,
+      grantId: row.grant.id,
+      grant: {
+        scope: row.grant.scope,
+        kind: row.grant.kind,
+        endsAt: row.grant.endsAt,
+        staffName: row.staff.fullName,
+        staffEmail: row.staff.email,
+        accountName: row.account.name,
+        accountStatus: row.account.status,
+      },
+    };
+  }
+}
+
+/** GET /me for a grant session: the staff member in the account, with the banner's context. */
+export function grantMe(auth: GrantAuth) {
+  return {
+    user: {
+      id: auth.staffId,
+      fullName: auth.grant.staffName,
+      email: auth.grant.staffEmail,
+      role: auth.role,
+    },
+    account: { id: auth.accountId, name: auth.grant.accountName, status: auth.grant.accountStatus },
+    grant: {
+      id: auth.grantId,
+      kind: auth.grant.kind,
+      scope: auth.grant.scope,
+      endsAt: auth.grant.endsAt.toISOString(),
+      staff: { id: auth.staffId, fullName: auth.grant.staffName, email: auth.grant.staffEmail },
+    },
+  };
+}

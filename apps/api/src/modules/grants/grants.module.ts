@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { GrantSessionService } from './grant-session.service';
+import { GrantsController } from './grants.controller';
+import { GrantsRepository } from './grants.repository';
+import { GrantsService } from './grants.service';
+import { StaffGrantsController } from './staff-grants.controller';
+
+@Module({
+  imports: [IdentityModule],
+  controllers: [GrantsController, StaffGrantsController],
+  providers: [GrantsRepository, GrantsService, GrantSessionService],
+  // The AuthGuard resolves grant sessions on every customer request.
+  exports: [GrantSessionService],
+})
+export class GrantsModule {}

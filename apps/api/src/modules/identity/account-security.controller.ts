@@ -1,0 +1,301 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { Endpoint } from '../../common/endpoint.decorator';
+import { IdPipe } from '../../common/id.pipe';
+import { pickLanguage } from '../../common/messages';
+import {
+  EmailChangeConfirmSchema,
+  EmailChangedSchema,
+  EmailChangeStartedSchema,
+  EmailChangeStartSchema,
+  ChangePasswordSchema,
+  CodeSchema,
+  DisableTwoFactorSchema,
+  EndedSchema,
+  ForgotPasswordSchema,
+  LoginHistorySchema,
+  ProfileSchema,
+  RecoveryCodesSchema,
+  RegenerateRecoveryCodesSchema,
+  ResetPasswordSchema,
+  SecurityOverviewSchema,
+  SessionListSchema,
+  TotpSetupSchema,
+  TwoFactorPolicySchema,
+  UpdateProfileSchema,
+} from './account-security.dto';
+import { AccountSecurityService } from './account-security.service';
+import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from './auth.decorators';
+import type { UserAuth } from './auth.types';
+import { Permission } from './permissions';
+import { PasswordResetService } from './password-reset.service';
+import { EmailChangeService } from './email-change.service';
+
+/** The signed-in user's own security and profile, plus the public password recovery. */
+@ApiTags('security')
+@Controller('api/v1')
+export class AccountSecurityController {
+  constructor(
+    private readonly security: AccountSecurityService,
+    private readonly resets: PasswordResetService,
+    private readonly emailChanges: EmailChangeService,
+  ) {}
+
+  @Post('me/email-change')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'startEmailChange',
+    summary: 'Ask to change my e-mail: a 6-digit code goes to the new address (password required)',
+    body: EmailChangeStartSchema,
+    response: EmailChangeStartedSchema,
+    status: 202,
+    errors: [400, 401, 429],
+  })
+  startEmailChange(
+    @CurrentUser() user: UserAuth,
+    @Body() body: z.infer<typeof EmailChangeStartSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.emailChanges.start(user, body.newEmail, body.password, meta);
+  }
+
+  @Post('me/email-change/confirm')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'confirmEmailChange',
+    summary: 'Confirm the new e-mail with the code; ends other sessions and alerts the old address',
+    body: EmailChangeConfirmSchema,
+    response: EmailChangedSchema,
+    errors: [400, 401, 409, 410],
+  })
+  confirmEmailChange(
+    @CurrentUser() user: UserAuth,
+    @Body() body: z.infer<typeof EmailChangeConfirmSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.emailChanges.confirm(user, body.requestId, body.code, meta);
+  }
+
+  @Get('me/security')
+  @Authenticated({ permission: null, beforeTwoFactor: true })
+  @Endpoint({
+    operationId: 'getSecurityOverview',
+    summary: '2FA state, recovery codes left, password age',
+    response: SecurityOverviewSchema,
+    errors: [401],
+  })
+  overview(@CurrentUser() user: UserAuth) {
+    return this.security.overview(user);
+  }
+
+  @Post('me/two-factor/totp/setup')
+  @Authenticated({ permission: null, beforeTwoFactor: true })
+  @Endpoint({
+    operationId: 'startTotpSetup',
+    summary: 'New TOTP secret (QR code and text), pending confirmation',
+    response: TotpSetupSchema,
+    errors: [401, 409],
+  })
+  startTotp(@CurrentUser() user: UserAuth) {
+    return this.security.startTotp(user);
+  }
+
+  @Post('me/two-factor/totp/confirm')
+  @Authenticated({ permission: null, beforeTwoFactor: true })
+  @Endpoint({
+    operationId: 'confirmTotpSetup',
+    summary: 'Turn 2FA on with a code from the app; returns recovery codes once; ends other sessions',
+    body: CodeSchema,
+    response: RecoveryCodesSchema,
+    errors: [400, 401, 409],
+  })
+  confirmTotp(
+    @CurrentUser() user: UserAuth,
+    @Body() body: z.infer<typeof CodeSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.security.confirmTotp(user, body.code, meta);
+  }
+
+  @Post('me/two-factor/disable')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'disableTwoFactor',
+    summary: 'Turn 2FA off (password and a code); ends other sessions',
+    body: DisableTwoFactorSchema,
+    status: 204,
+    errors: [400, 401, 409],
+  })
+  async disableTwoFactor(
+    @CurrentUser() user: UserAuth,
+    @Body() body: z.infer<typeof DisableTwoFactorSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    await this.security.disableTwoFactor(user, body.password, body, meta);
+  }
+
+  @Post('me/two-factor/recovery-codes')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'regenerateRecoveryCodes',
+    summary: 'New recovery codes (the old ones stop working); shown once',
+    body: RegenerateRecoveryCodesSchema,
+    response: RecoveryCodesSchema,
+    errors: [400, 401, 409],
+  })
+  regenerateRecoveryCodes(
+    @CurrentUser() user: UserAuth,
+    @Body() body: z.infer<typeof RegenerateRecoveryCodesSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.security.regenerateRecoveryCodes(user, body.password, body.code, meta);
+  }
+
+  @Get('me/sessions')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'listMySessions',
+    summary: 'My active sessions (device, IP, place, last seen)',
+    response: SessionListSchema,
+    errors: [401],
+  })
+  sessions(@CurrentUser() user: UserAuth) {
+    return this.security.listSessions(user);
+  }
+
+  @Delete('me/sessions/:id')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'endMySession',
+    summary: 'End one of my other sessions',
+    status: 204,
+    errors: [400, 401, 404],
+  })
+  async endSession(
+    @CurrentUser() user: UserAuth,
+    @Param('id', IdPipe) id: string,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    await this.security.endSession(user, id, meta);
+  }
+
+  @Delete('me/sessions')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'endMyOtherSessions',
+    summary: 'End all my sessions but this one',
+    response: EndedSchema,
+    errors: [401],
+  })
+  endOthers(@CurrentUser() user: UserAuth, @ReqMeta() meta: RequestMeta) {
+    return this.security.endOtherSessions(user, meta);
+  }
+
+  @Get('me/login-history')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'getMyLoginHistory',
+    summary: 'My last 50 sign-in attempts (successes and failures)',
+    response: LoginHistorySchema,
+    errors: [401],
+  })
+  loginHistory(@CurrentUser() user: UserAuth) {
+    return this.security.loginHistory(user);
+  }
+
+  @Post('me/password')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'changeMyPassword',
+    summary: 'Change my password (current one required); ends other sessions',
+    body: ChangePasswordSchema,
+    status: 204,
+    errors: [400, 401],
+  })
+  async changePassword(
+    @CurrentUser() user: UserAuth,
+    @Body() body: z.infer<typeof ChangePasswordSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    await this.security.changePassword(user, body.currentPassword, body.newPassword, meta);
+  }
+
+  @Get('me/profile')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'getMyProfile',
+    summary: 'My profile and preferences',
+    response: ProfileSchema,
+    errors: [401],
+  })
+  profile(@CurrentUser() user: UserAuth) {
+    return this.security.profile(user);
+  }
+
+  @Patch('me/profile')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'updateMyProfile',
+    summary: 'Change name, phone, language, timezone, theme, e-mail notifications',
+    body: UpdateProfileSchema,
+    response: ProfileSchema,
+    errors: [400, 401],
+  })
+  updateProfile(
+    @CurrentUser() user: UserAuth,
+    @Body() body: z.infer<typeof UpdateProfileSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.security.updateProfile(user, body, meta);
+  }
+
+  @Put('account/two-factor-policy')
+  @Authenticated({ permission: Permission.AccountSettingsManage })
+  @Endpoint({
+    operationId: 'setTwoFactorPolicy',
+    summary: 'Require 2FA for every member of the account',
+    body: TwoFactorPolicySchema,
+    response: TwoFactorPolicySchema,
+    errors: [400, 401, 403],
+  })
+  setTwoFactorPolicy(
+    @CurrentUser() user: UserAuth,
+    @Body() body: z.infer<typeof TwoFactorPolicySchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.security.setTwoFactorPolicy(user, body.requireTwoFactor, meta);
+  }
+
+  @Post('auth/forgot-password')
+  @Public()
+  @Endpoint({
+    operationId: 'forgotPassword',
+    summary: 'E-mail a reset link if the account exists (same answer either way)',
+    body: ForgotPasswordSchema,
+    status: 202,
+    errors: [400, 429],
+  })
+  async forgotPassword(
+    @Body() body: z.infer<typeof ForgotPasswordSchema>,
+    @ReqMeta() meta: RequestMeta,
+    @Req() req: FastifyRequest,
+  ) {
+    const cookies = req.cookies as Record<string, string | undefined> | undefined;
+    await this.resets.request(body.email, meta, pickLanguage(cookies?.lang, req.headers['accept-language']));
+  }
+
+  @Post('auth/reset-password')
+  @Public()
+  @Endpoint({
+    operationId: 'resetPassword',
+    summary: 'Set a new password with a reset token; ends every session (2FA still applies at login)',
+    body: ResetPasswordSchema,
+    status: 204,
+    errors: [400, 429],
+  })
+  async resetPassword(@Body() body: z.infer<typeof ResetPasswordSchema>, @ReqMeta() meta: RequestMeta) {
+    await this.resets.reset(body.token, body.password, meta);
+  }
+}

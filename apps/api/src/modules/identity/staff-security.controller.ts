@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { Endpoint } from '../../common/endpoint.decorator';
+import { IdPipe } from '../../common/id.pipe';
+import { CodeSchema, EndedSchema, RecoveryCodesSchema, TotpSetupSchema } from './account-security.dto';
+import { CurrentStaff, ReqMeta, StaffAuthenticated, type RequestMeta } from './auth.decorators';
+import type { StaffAuth } from './auth.types';
+import { StaffPermission } from './permissions';
+import { STAFF_COOKIE, SessionService } from './session.service';
+import { StaffLoginSettingsSchema } from './staff-security.dto';
+import { StaffSecurityService } from './staff-security.service';
+
+@ApiTags('staff')
+@Controller('api/v1/staff')
+export class StaffSecurityController {
+  constructor(
+    private readonly staffSecurity: StaffSecurityService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Post('users/:id/force-logout')
+  @StaffAuthenticated({ permission: StaffPermission.UsersForceLogout })
+  @Endpoint({
+    operationId: 'staffForceLogoutUser',
+    summary: 'End every session of a customer user at once',
+    response: EndedSchema,
+    errors: [401, 403, 404],
+  })
+  forceLogout(
+    @CurrentStaff() staff: StaffAuth,
+    @Param('id', IdPipe) id: string,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.staffSecurity.forceLogoutUser(staff, id, meta);
+  }
+
+  @Post('two-factor/totp/setup')
+  @StaffAuthenticated({ permission: null, beforeTwoFactor: true })
+  @Endpoint({
+    operationId: 'staffStartTotpSetup',
+    summary: 'New TOTP secret for the signed-in staff member (mandatory 2FA), pending confirmation',
+    response: TotpSetupSchema,
+    errors: [401, 409],
+  })
+  startTotp(@CurrentStaff() staff: StaffAuth) {
+    return this.staffSecurity.startTotp(staff);
+  }
+
+  @Post('two-factor/totp/confirm')
+  @StaffAuthenticated({ permission: null, beforeTwoFactor: true })
+  @Endpoint({
+    operationId: 'staffConfirmTotpSetup',
+    summary: 'Confirm staff TOTP; returns recovery codes once and a new session token',
+    body: CodeSchema,
+    response: RecoveryCodesSchema,
+    errors: [400, 401, 409],
+  })
+  async confirmTotp(
+    @CurrentStaff() staff: StaffAuth,
+    @Body() body: z.infer<typeof CodeSchema>,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { recoveryCodes, session } = await this.staffSecurity.confirmTotp(staff, body.code, meta);
+    void reply.setCookie(STAFF_COOKIE, session.token, this.sessions.cookieOptions());
+    return { recoveryCodes };
+  }
+
+  @Get('settings/login')
+  @StaffAuthenticated({ permission: StaffPermission.SettingsManage })
+  @Endpoint({
+    operationId: 'staffGetLoginSettings',
+    summary: 'Staff IP allowlist and allowed hours (America/Sao_Paulo)',
+    response: StaffLoginSettingsSchema,
+    errors: [401, 403],
+  })
+  loginSettings() {
+    return this.staffSecurity.loginSettings();
+  }
+
+  @Put('settings/login')
+  @StaffAuthenticated({ permission: StaffPermission.SettingsManage })
+  @Endpoint({
+    operationId: 'staffSetLoginSettings',
+    summary: 'Change the staff IP allowlist and allowed hours (refused if it would lock out the caller)',
+    body: StaffLoginSettingsSchema,
+    response: StaffLoginSettingsSchema,
+    errors: [400, 401, 403],
+  })
+  setLoginSettings(
+    @CurrentStaff() staff: StaffAuth,
+    @Body() body: z.infer<typeof StaffLoginSettingsSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.staffSecurity.setLoginSettings(staff, body, meta);
+  }
+}

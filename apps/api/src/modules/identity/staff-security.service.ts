@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { AppException } from '../../common/app-exception';
+import { AuditService } from '../audit/audit.service';
+import type { RequestMeta } from './auth.decorators';
+import type { StaffAuth } from './auth.types';
+import { IdentityRepository } from './identity.repository';
+import { ipAllowed, withinHours, type StaffLoginSettings } from './staff-access-policy';
+import { StaffAccessService } from './staff-access.service';
+import { SessionService } from './session.service';
+import { TwoFactorService } from './two-factor.service';
+
+@Injectable()
+export class StaffSecurityService {
+  constructor(
+    private readonly identities: IdentityRepository,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly staffAccess: StaffAccessService,
+  ) {}
+
+  async forceLogoutUser(staff: StaffAuth, userId: string, meta: RequestMeta) {
+    const row = await this.identities.findUserById(userId);
+    if (!row) throw AppException.notFound();
+    const ended = await this.sessions.endAllSessionsOfUser(userId);
+    await this.audit.byStaff(staff, meta, {
+      accountId: row.account.id,
+      action: 'user.force_logout',
+      resourceType: 'user',
+      resourceId: userId,
+      details: { ended },
+    });
+    return { ended };
+  }
+
+  private async staff(auth: StaffAuth) {
+    const staff = await this.identities.findStaff(auth.staffId);
+    if (!staff) throw AppException.unauthorized();
+    return staff;
+  }
+
+  async startTotp(auth: StaffAuth) {
+    const staff = await this.staff(auth);
+    return this.twoFactor.startTotp({ staffId: staff.id }, staff.email, Boolean(staff.totpEnabledAt));
+  }
+
+  /** Enrolment is a privilege change: every session of the member ends and a new one starts. */
+  async confirmTotp(auth: StaffAuth, code: string, meta: RequestMeta) {
+    const staff = await this.staff(auth);
+    const { recoveryCodes } = await this.twoFactor.confirmTotp(
+      { staffId: staff.id },
+      staff.totpSecret,
+      Boolean(staff.totpEnabledAt),
+      code,
+    );
+    await this.sessions.endAllSessionsOfStaff(staff.id);
+    const session = await this.sessions.start({ staffId: staff.id }, meta, false);
+    await this.audit.byStaff(auth, meta, {
+      action: 'staff.two_factor_enabled',
+      resourceType: 'staff',
+      resourceId: staff.id,
+    });
+    return { recoveryCodes, session };
+  }
+
+  loginSettings() {
+    return this.staffAccess.settings();
+  }
+
+  async setLoginSettings(auth: StaffAuth, settings: StaffLoginSettings, meta: RequestMeta) {
+    // Never let a super admin lock themselves out with the very request that saves the rules.
+    if (!ipAllowed(settings.ipAllowlist, meta.ip))
+      throw AppException.validation({ ipAllowlist: 'staff_ip_not_allowed' });
+    if (!withinHours(settings.hours, new Date()))
+      throw AppException.validation({ hours: 'staff_outside_hours' });
+    const before = await this.staffAccess.settings();
+    await this.staffAccess.save(settings, auth.staffId);
+    await this.audit.byStaff(auth, meta, {
+      action: 'staff.login_settings_changed',
+      resourceType: 'platform_settings',
+      resourceId: 'staff_login',
+      details: { before, after: settings },
+    });
+    return settings;
+  }
+}
