@@ -6,12 +6,13 @@ export interface EmailMessage {
   text: string;
 }
 
-interface Brand {
+export interface Brand {
   name: string;
   appUrl: string;
 }
 
-const sign = (brand: Brand, lang: Language) =>
+/** The closing line of every e-mail. */
+export const sign = (brand: Brand, lang: Language) =>
   lang === 'en' ? `Regards,\n${brand.name} team` : `Att,\nEquipe ${brand.name}`;
 
 export function signupCodeEmail(p: {

@@ -1,13 +1,5 @@
 import type { Language } from '../../common/messages';
-import type { EmailMessage } from './email-templates';
-
-interface Brand {
-  name: string;
-  appUrl: string;
-}
-
-const sign = (brand: Brand, lang: Language) =>
-  lang === 'en' ? `Regards,\n${brand.name} team` : `Att,\nEquipe ${brand.name}`;
+import { sign, type Brand, type EmailMessage } from './email-templates';
 
 export function passwordResetEmail(p: {
   to: string;
