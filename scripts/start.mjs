@@ -35,6 +35,7 @@ if (admin) {
       ? `  Password             ${admin.password}   (shown only now; set SUPER_ADMIN_PASSWORD to choose it)\n`
       : '  Password             from SUPER_ADMIN_PASSWORD\n',
   );
+  console.log('  Staff sign-in requires an authenticator app (TOTP): the first sign-in enrols it.\n');
 } else {
   console.log('  Staff already exists: sign in with the super admin created on the first start.\n');
 }
