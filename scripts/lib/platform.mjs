@@ -64,7 +64,8 @@ export async function startPlatform(options) {
   const secrets = platformSecrets(dataDir);
   const apiPort = options.apiPort ?? (await freePort(3001));
   const webPort = options.webPort ?? (await freePort(3000));
-  const appUrl = `http://127.0.0.1:${webPort}`;
+  // "localhost", not an IP: WebAuthn (passkeys) refuses IP addresses as the relying party id.
+  const appUrl = `http://localhost:${webPort}`;
 
   const env = {
     ...process.env,

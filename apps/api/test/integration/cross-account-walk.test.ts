@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
-import { accessKeys, apiTokens, grants, sessions, staffMembers } from '@csp/db';
+import { accessKeys, apiTokens, grants, sessions, staffMembers, webauthnCredentials } from '@csp/db';
 import { randomToken, sha256Hex } from '../../src/common/crypto';
 import { FEATURE_MODULES } from '../../src/modules/modules';
 import { roleAllows } from '../../src/modules/identity/permissions';
@@ -75,6 +75,16 @@ beforeAll(async () => {
   idsOfA.set('sessions', session.id);
   idsOfA.set('api-tokens', token.id);
   idsOfA.set('grants', grant.id);
+  const [passkey] = await api.db
+    .insert(webauthnCredentials)
+    .values({
+      userId: me.body.user.id,
+      credentialId: randomToken(16),
+      publicKey: randomToken(32),
+      name: 'bola',
+    })
+    .returning();
+  idsOfA.set('passkeys', passkey.id);
 });
 afterAll(async () => {
   await api?.close();
@@ -114,6 +124,11 @@ describe('cross-account walk: every :id endpoint with another account’s real i
     }
     expect(problems).toEqual([]);
     expect(await accountDigest(api, accountA), 'account A changed').toBe(before);
+    const passkeysOfA = await api.db
+      .select()
+      .from(webauthnCredentials)
+      .where(eq(webauthnCredentials.id, idsOfA.get('passkeys')!));
+    expect(passkeysOfA, "A's passkey survived").toHaveLength(1);
   });
 
   it('lists never leak the other account: B sees only its own members, invitations and buckets', async () => {

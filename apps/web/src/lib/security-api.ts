@@ -15,6 +15,15 @@ type Ok<Path extends keyof paths, M extends 'get' | 'post' | 'patch'> = paths[Pa
   : never;
 
 export type LoginResult = Ok<'/api/v1/auth/login', 'post'>;
+export type PasskeyItem = Ok<'/api/v1/me/two-factor/passkeys', 'get'>['passkeys'][number];
+type PasskeyAssertion = NonNullable<
+  NonNullable<
+    paths['/api/v1/auth/login/second-factor']['post']['requestBody']
+  >['content']['application/json']['passkey']
+>;
+type PasskeyAttestation = NonNullable<
+  paths['/api/v1/me/two-factor/passkeys']['post']['requestBody']
+>['content']['application/json']['response'];
 export type SecurityOverview = Ok<'/api/v1/me/security', 'get'>;
 export type TotpSetup = Ok<'/api/v1/me/two-factor/totp/setup', 'post'>;
 export type SessionItem = Ok<'/api/v1/me/sessions', 'get'>['items'][number];
@@ -63,8 +72,14 @@ export const securityApi = {
     remember?: boolean;
     captcha?: { id: string; nonce: string };
   }) => unwrap(client.POST('/api/v1/auth/login', { body })),
-  secondFactor: (body: { challengeToken: string; code?: string; recoveryCode?: string }) =>
-    unwrap(client.POST('/api/v1/auth/login/second-factor', { body })),
+  secondFactor: (body: {
+    challengeToken: string;
+    code?: string;
+    recoveryCode?: string;
+    passkey?: PasskeyAssertion;
+  }) => unwrap(client.POST('/api/v1/auth/login/second-factor', { body })),
+  loginPasskeyOptions: (challengeToken: string) =>
+    unwrap(client.POST('/api/v1/auth/login/second-factor/passkey-options', { body: { challengeToken } })),
   forgotPassword: (email: string) => unwrap(client.POST('/api/v1/auth/forgot-password', { body: { email } })),
   resetPassword: (token: string, password: string) =>
     unwrap(client.POST('/api/v1/auth/reset-password', { body: { token, password } })),
@@ -98,6 +113,12 @@ export const securityApi = {
     unwrap(client.POST('/api/v1/me/two-factor/disable', { body: { password, code } })),
   regenerateRecoveryCodes: (password: string, code: string) =>
     unwrap(client.POST('/api/v1/me/two-factor/recovery-codes', { body: { password, code } })),
+  passkeys: () => unwrap(client.GET('/api/v1/me/two-factor/passkeys')),
+  passkeyOptions: () => unwrap(client.POST('/api/v1/me/two-factor/passkeys/options')),
+  registerPasskey: (name: string, response: PasskeyAttestation) =>
+    unwrap(client.POST('/api/v1/me/two-factor/passkeys', { body: { name, response } })),
+  removePasskey: (id: string) =>
+    unwrap(client.DELETE('/api/v1/me/two-factor/passkeys/{id}', { params: { path: { id } } })),
   sessions: () => unwrap(client.GET('/api/v1/me/sessions')),
   endSession: (id: string) => unwrap(client.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } })),
   endOtherSessions: () => unwrap(client.DELETE('/api/v1/me/sessions')),

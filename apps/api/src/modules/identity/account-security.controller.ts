@@ -16,6 +16,10 @@ import {
   EndedSchema,
   ForgotPasswordSchema,
   LoginHistorySchema,
+  PasskeyListSchema,
+  PasskeyRegistrationOptionsSchema,
+  PasskeyRegistrationSchema,
+  PasskeySchema,
   ProfileSchema,
   RecoveryCodesSchema,
   RegenerateRecoveryCodesSchema,
@@ -32,6 +36,8 @@ import type { UserAuth } from './auth.types';
 import { Permission } from './permissions';
 import { PasswordResetService } from './password-reset.service';
 import { EmailChangeService } from './email-change.service';
+import { PasskeyService } from './passkey.service';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 
 /** The signed-in user's own security and profile, plus the public password recovery. */
 @ApiTags('security')
@@ -41,6 +47,7 @@ export class AccountSecurityController {
     private readonly security: AccountSecurityService,
     private readonly resets: PasswordResetService,
     private readonly emailChanges: EmailChangeService,
+    private readonly passkeys: PasskeyService,
   ) {}
 
   @Post('me/email-change')
@@ -151,6 +158,64 @@ export class AccountSecurityController {
     @ReqMeta() meta: RequestMeta,
   ) {
     return this.security.regenerateRecoveryCodes(user, body.password, body.code, meta);
+  }
+
+  @Get('me/two-factor/passkeys')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'listMyPasskeys',
+    summary: 'My passkeys (WebAuthn second factor)',
+    response: PasskeyListSchema,
+    errors: [401],
+  })
+  listPasskeys(@CurrentUser() user: UserAuth) {
+    return this.passkeys.list(user);
+  }
+
+  @Post('me/two-factor/passkeys/options')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'startPasskeyRegistration',
+    summary: 'WebAuthn registration options for a new passkey (valid 5 minutes)',
+    response: PasskeyRegistrationOptionsSchema,
+    errors: [401],
+  })
+  passkeyOptions(@CurrentUser() user: UserAuth) {
+    return this.passkeys.registrationOptions(user);
+  }
+
+  @Post('me/two-factor/passkeys')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'registerPasskey',
+    summary: 'Verify the browser ceremony and keep the passkey; it then counts as a second factor',
+    body: PasskeyRegistrationSchema,
+    response: PasskeySchema,
+    status: 201,
+    errors: [400, 401, 409],
+  })
+  registerPasskey(
+    @CurrentUser() user: UserAuth,
+    @Body() body: z.infer<typeof PasskeyRegistrationSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.passkeys.register(user, body.name, body.response as RegistrationResponseJSON, meta);
+  }
+
+  @Delete('me/two-factor/passkeys/:id')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'removeMyPasskey',
+    summary: 'Remove one of my passkeys',
+    status: 204,
+    errors: [401, 404],
+  })
+  async removePasskey(
+    @CurrentUser() user: UserAuth,
+    @Param('id', IdPipe) id: string,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    await this.passkeys.remove(user, id, meta);
   }
 
   @Get('me/sessions')

@@ -107,3 +107,29 @@ export const EmailChangeConfirmSchema = z.object({
     .regex(/^\d{6}$/, { message: 'code_format' }),
 });
 export const EmailChangedSchema = z.object({ email: z.string() });
+
+/** A WebAuthn attestation as @simplewebauthn/browser returns it (RegistrationResponseJSON). */
+export const PasskeyRegistrationSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  response: z.looseObject({
+    id: z.string().min(1).max(1024),
+    rawId: z.string().min(1).max(1024),
+    type: z.literal('public-key'),
+    response: z.looseObject({
+      clientDataJSON: z.string().max(8192),
+      attestationObject: z.string().max(65536),
+      transports: z.array(z.string().max(32)).max(10).optional(),
+    }),
+    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+    authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  }),
+});
+
+export const PasskeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export const PasskeyListSchema = z.object({ passkeys: z.array(PasskeySchema) });
+export const PasskeyRegistrationOptionsSchema = z.looseObject({ challenge: z.string() });

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { Endpoint } from '../../common/endpoint.decorator';
 import {
   Authenticated,
@@ -20,7 +21,10 @@ import {
   LoginResultSchema,
   LoginSchema,
   MeSchema,
+  PasskeyLoginOptionsRequestSchema,
   SecondFactorSchema,
+  UserSecondFactorSchema,
+  WebAuthnOptionsSchema,
   StaffLoginResultSchema,
   StaffLoginSchema,
   StaffMeSchema,
@@ -81,21 +85,38 @@ export class AuthController {
     return result.me;
   }
 
+  @Post('auth/login/second-factor/passkey-options')
+  @Public()
+  @Endpoint({
+    operationId: 'loginPasskeyOptions',
+    summary: 'WebAuthn authentication options for the second login step (when a passkey is allowed)',
+    body: PasskeyLoginOptionsRequestSchema,
+    response: WebAuthnOptionsSchema,
+    errors: [400, 401],
+  })
+  loginPasskeyOptions(@Body() body: z.infer<typeof PasskeyLoginOptionsRequestSchema>) {
+    return this.auth.userPasskeyOptions(body.challengeToken);
+  }
+
   @Post('auth/login/second-factor')
   @Public()
   @Endpoint({
     operationId: 'loginSecondFactor',
-    summary: 'Second login step: a TOTP code or a recovery code; opens a new session',
-    body: SecondFactorSchema,
+    summary: 'Second login step: a TOTP code, a recovery code or a passkey; opens a new session',
+    body: UserSecondFactorSchema,
     response: MeSchema.extend({ twoFactorEnrolmentRequired: z.boolean().optional() }),
     errors: [400, 401, 403, 429],
   })
   async loginSecondFactor(
-    @Body() body: z.infer<typeof SecondFactorSchema>,
+    @Body() body: z.infer<typeof UserSecondFactorSchema>,
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.auth.completeUserSecondFactor(body.challengeToken, body, meta);
+    const result = await this.auth.completeUserSecondFactor(
+      body.challengeToken,
+      { ...body, passkey: body.passkey as AuthenticationResponseJSON | undefined },
+      meta,
+    );
     if (result.kind !== 'session') throw new Error('unreachable');
     void reply.setCookie(
       USER_COOKIE,

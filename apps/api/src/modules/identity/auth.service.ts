@@ -17,8 +17,12 @@ import { LoginSecurityRepository } from './login-security.repository';
 import { LoginSecurityService, type CaptchaSolution } from './login-security.service';
 import { TwoFactorService, type SecondFactorProof } from './two-factor.service';
 import { StaffAccessService } from './staff-access.service';
+import { PasskeyService } from './passkey.service';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 
 const SECOND_FACTOR_TTL_MS = 5 * 60_000;
+
+export type SecondFactorMethod = 'totp' | 'recovery_code' | 'passkey';
 
 export type UserLoginResult =
   | {
@@ -26,7 +30,7 @@ export type UserLoginResult =
       session: { token: string; maxAgeSeconds?: number };
       me: Me & { twoFactorEnrolmentRequired?: boolean };
     }
-  | { kind: 'second_factor'; challengeToken: string; methods: Array<'totp' | 'recovery_code'> };
+  | { kind: 'second_factor'; challengeToken: string; methods: SecondFactorMethod[] };
 
 @Injectable()
 export class AuthService {
@@ -40,6 +44,7 @@ export class AuthService {
     private readonly twoFactor: TwoFactorService,
     private readonly mailer: MailerService,
     private readonly staffAccess: StaffAccessService,
+    private readonly passkeys: PasskeyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -79,29 +84,67 @@ export class AuthService {
     const accountError = accountAccessError(row.account.status);
     if (accountError) throw AppException.forbidden(accountError);
 
-    if (row.user.totpEnabledAt) {
+    const methods: SecondFactorMethod[] = row.user.totpEnabledAt ? ['totp', 'recovery_code'] : [];
+    if (await this.passkeys.hasPasskeys(row.user.id)) methods.push('passkey');
+    if (methods.length > 0) {
       const challengeToken = randomToken(32);
       await this.loginSecurityRepo.createChallenge({
         kind: 'login_2fa',
         tokenHash: sha256Hex(challengeToken),
         userId: row.user.id,
-        data: { remember },
+        data: { remember, methods },
         expiresAt: new Date(Date.now() + SECOND_FACTOR_TTL_MS),
       });
-      return { kind: 'second_factor', challengeToken, methods: ['totp', 'recovery_code'] };
+      return { kind: 'second_factor', challengeToken, methods };
     }
     return this.finishUserLogin(row, remember, meta, 'password');
   }
 
-  /** Second step: a TOTP code (once) or a recovery code (once), 5 tries per challenge. */
-  async completeUserSecondFactor(challengeToken: string, proof: SecondFactorProof, meta: RequestMeta) {
+  /** WebAuthn authentication options for a live login challenge that allows a passkey. */
+  async userPasskeyOptions(challengeToken: string) {
+    const challenge = await this.passkeys.liveLoginChallenge(sha256Hex(challengeToken), 'login_2fa', 5);
+    if (!challenge?.userId) throw AppException.unauthorized('second_factor_expired');
+    const methods = (challenge.data as { methods?: string[] }).methods ?? [];
+    if (!methods.includes('passkey')) throw AppException.badRequest('passkey_not_allowed');
+    return this.passkeys.authenticationOptions(challenge.id, challenge.userId);
+  }
+
+  /**
+   * Second step: a TOTP code (once), a recovery code (once) or a passkey assertion, 5 tries per
+   * challenge.
+   */
+  async completeUserSecondFactor(
+    challengeToken: string,
+    proof: SecondFactorProof & { passkey?: AuthenticationResponseJSON },
+    meta: RequestMeta,
+  ) {
     const tokenHash = sha256Hex(challengeToken);
     const challenge = await this.loginSecurityRepo.tryChallenge(tokenHash, 'login_2fa', 5);
     if (!challenge?.userId) throw AppException.unauthorized('second_factor_expired');
     const found = await this.identities.findUserById(challenge.userId);
     if (!found) throw AppException.unauthorized('second_factor_expired');
     const subject = { userId: found.user.id };
-    const method = await this.twoFactor.verify(subject, found.user.totpSecret, proof);
+    const data = challenge.data as { methods?: string[]; webauthnChallenge?: string };
+    let method: string | null;
+    if (proof.passkey) {
+      const ok =
+        (data.methods ?? []).includes('passkey') &&
+        (await this.passkeys.verifyAuthentication(found.user.id, data.webauthnChallenge, proof.passkey));
+      if (!ok) {
+        await this.loginSecurity.recordAttempt(
+          'user',
+          found.user.email,
+          found.user.id,
+          meta,
+          false,
+          'invalid_second_factor',
+        );
+        throw AppException.badRequest('passkey_invalid');
+      }
+      method = 'passkey';
+    } else {
+      method = await this.twoFactor.verify(subject, found.user.totpSecret, proof);
+    }
     if (!method) {
       await this.loginSecurity.recordAttempt(
         'user',

@@ -48,7 +48,7 @@ export const StaffMeSchema = z.object({
 export const SecondFactorRequiredSchema = z.object({
   secondFactorRequired: z.literal(true),
   challengeToken: z.string(),
-  methods: z.array(z.enum(['totp', 'recovery_code'])),
+  methods: z.array(z.enum(['totp', 'recovery_code', 'passkey'])),
 });
 
 /** Either the session is open (Me) or a second factor is needed first (no session yet). */
@@ -69,6 +69,41 @@ export const SecondFactorSchema = z
     message: 'field_required',
     path: ['code'],
   });
+
+/** A WebAuthn assertion as @simplewebauthn/browser returns it (AuthenticationResponseJSON). */
+export const PasskeyAssertionSchema = z.looseObject({
+  id: z.string().min(1).max(1024),
+  rawId: z.string().min(1).max(1024),
+  type: z.literal('public-key'),
+  response: z.looseObject({
+    clientDataJSON: z.string().max(8192),
+    authenticatorData: z.string().max(8192),
+    signature: z.string().max(8192),
+    userHandle: z.string().max(1024).optional(),
+  }),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+});
+
+/** The customer second step: exactly one of a TOTP code, a recovery code or a passkey assertion. */
+export const UserSecondFactorSchema = z
+  .object({
+    challengeToken: z.string().min(1).max(128),
+    code: z.string().max(16).optional(),
+    recoveryCode: z.string().max(32).optional(),
+    passkey: PasskeyAssertionSchema.optional(),
+  })
+  .refine((v) => [v.code, v.recoveryCode, v.passkey].filter(Boolean).length === 1, {
+    message: 'field_required',
+    path: ['code'],
+  });
+
+export const PasskeyLoginOptionsRequestSchema = z.object({
+  challengeToken: z.string().min(1).max(128),
+});
+
+/** WebAuthn options (PublicKeyCredential*OptionsJSON) for @simplewebauthn/browser. */
+export const WebAuthnOptionsSchema = z.looseObject({ challenge: z.string() });
 
 export const CaptchaChallengeSchema = z.object({
   id: z.uuid(),

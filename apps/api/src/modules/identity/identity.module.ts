@@ -13,6 +13,8 @@ import { LoginSecurityService } from './login-security.service';
 import { PasswordResetService } from './password-reset.service';
 import { StaffSecurityController } from './staff-security.controller';
 import { StaffSecurityService } from './staff-security.service';
+import { PasskeyRepository } from './passkey.repository';
+import { PasskeyService } from './passkey.service';
 import { TwoFactorService } from './two-factor.service';
 import { StaffAccessService } from './staff-access.service';
 import { EmailChangeService } from './email-change.service';
@@ -30,6 +32,8 @@ import { StaffMembersService } from './staff-members.service';
     LoginSecurityRepository,
     LoginSecurityService,
     TwoFactorService,
+    PasskeyRepository,
+    PasskeyService,
     AccountSecurityRepository,
     AccountSecurityService,
     PasswordResetService,

@@ -25,6 +25,10 @@ export const securityMessages = defineMessages({
     invalid_hours: 'Horário inválido (use HH:MM).',
     two_factor_enrolment_required:
       'Sua conta exige verificação em duas etapas. Ative-a em Segurança para continuar.',
+    passkey_invalid: 'Não foi possível verificar a chave de acesso (passkey). Tente novamente.',
+    passkey_challenge_expired: 'O cadastro da chave de acesso expirou. Comece novamente.',
+    passkey_exists: 'Esta chave de acesso já está cadastrada.',
+    passkey_not_allowed: 'Esta conta não tem chave de acesso para entrar.',
   },
   en: {
     login_locked:
@@ -49,5 +53,9 @@ export const securityMessages = defineMessages({
     invalid_hours: 'Invalid time (use HH:MM).',
     two_factor_enrolment_required:
       'Your account requires two-step verification. Turn it on in Security to continue.',
+    passkey_invalid: 'The passkey could not be verified. Try again.',
+    passkey_challenge_expired: 'The passkey registration expired. Start again.',
+    passkey_exists: 'This passkey is already registered.',
+    passkey_not_allowed: 'This account has no passkey to sign in with.',
   },
 });

@@ -10,6 +10,7 @@ import { errorMessage } from '@/lib/error-message';
 import { useHydrated } from '@/lib/hooks/use-hydrated';
 import { solvePow } from '@/lib/pow';
 import { securityApi } from '@/lib/security-api';
+import { startAuthentication } from '@simplewebauthn/browser';
 import { SecondFactorStep } from './second-factor-step';
 
 type Captcha = { id: string; nonce: string };
@@ -18,6 +19,18 @@ type Captcha = { id: string; nonce: string };
 export async function solveCaptcha(): Promise<Captcha> {
   const challenge = await securityApi.captcha();
   return { id: challenge.id, nonce: await solvePow(challenge.prefix, challenge.difficulty) };
+}
+
+/** The "Use passkey" ceremony: options for this login challenge, the browser prompt, the check. */
+async function passkeySecondFactor(challengeToken: string) {
+  const options = await securityApi.loginPasskeyOptions(challengeToken);
+  const assertion = await startAuthentication({
+    optionsJSON: options as unknown as Parameters<typeof startAuthentication>[0]['optionsJSON'],
+  });
+  return securityApi.secondFactor({
+    challengeToken,
+    passkey: assertion as unknown as NonNullable<Parameters<typeof securityApi.secondFactor>[0]['passkey']>,
+  });
 }
 
 export function LoginForm() {
@@ -33,6 +46,7 @@ export function LoginForm() {
   const [captchaNeeded, setCaptchaNeeded] = useState(false);
   const [solving, setSolving] = useState(false);
   const [challengeToken, setChallengeToken] = useState<string | null>(null);
+  const [methods, setMethods] = useState<string[]>([]);
 
   function signedIn(enrolmentRequired?: boolean) {
     router.replace(enrolmentRequired ? '/painel/seguranca' : '/painel');
@@ -58,6 +72,7 @@ export function LoginForm() {
       const result = await securityApi.login({ email: email.trim(), password, remember, captcha });
       if ('secondFactorRequired' in result) {
         setChallengeToken(result.challengeToken);
+        setMethods(result.methods);
         setSubmitting(false);
         return;
       }
@@ -78,6 +93,10 @@ export function LoginForm() {
       <SecondFactorStep
         challengeToken={challengeToken}
         submit={(body) => securityApi.secondFactor(body)}
+        codesAllowed={methods.includes('totp')}
+        signInWithPasskey={
+          methods.includes('passkey') ? () => passkeySecondFactor(challengeToken) : undefined
+        }
         onDone={(result) => signedIn(result.twoFactorEnrolmentRequired)}
         onRestart={() => {
           setChallengeToken(null);

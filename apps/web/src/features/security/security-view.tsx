@@ -11,6 +11,7 @@ import { errorMessage } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useApiData } from '@/lib/hooks/use-api-data';
 import { securityApi, type TotpSetup } from '@/lib/security-api';
+import { PasskeysSection } from './passkeys-section';
 
 function Section({
   title,
@@ -56,6 +57,7 @@ export function SecurityView() {
         <TwoFactorSection overview={ov} reload={overview.reload} />
         {(!ov || !ov.accountRequiresTwoFactor || ov.twoFactorEnabled) && (
           <>
+            <PasskeysSection />
             <PasswordSection />
             <SessionsSection />
             <HistorySection />

@@ -1,0 +1,187 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type AuthenticatorTransport,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AppException } from '../../common/app-exception';
+import { AuditService } from '../audit/audit.service';
+import { AccountSecurityRepository } from './account-security.repository';
+import type { RequestMeta } from './auth.decorators';
+import type { UserAuth } from './auth.types';
+import { clientDataChallenge, counterAcceptable, relyingParty } from './passkey';
+import { PasskeyRepository } from './passkey.repository';
+import { LoginSecurityRepository } from './login-security.repository';
+
+const REGISTRATION_TTL_MS = 5 * 60_000;
+
+type PasskeyRow = Awaited<ReturnType<PasskeyRepository['listForUser']>>[number];
+
+function toPasskey(row: PasskeyRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+/** Passkeys (WebAuthn) as a second factor for customer users: registration, list, removal, checks. */
+@Injectable()
+export class PasskeyService {
+  constructor(
+    private readonly repo: PasskeyRepository,
+    private readonly users: AccountSecurityRepository,
+    private readonly challenges: LoginSecurityRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private rp() {
+    return relyingParty(this.config.APP_URL, this.config.BRAND_NAME);
+  }
+
+  async list(auth: UserAuth) {
+    return { passkeys: (await this.repo.listForUser(auth.userId)).map(toPasskey) };
+  }
+
+  hasPasskeys(userId: string) {
+    return this.repo.countForUser(userId).then((n) => n > 0);
+  }
+
+  /** Registration options; the WebAuthn challenge is kept 5 minutes (auth_challenges). */
+  async registrationOptions(auth: UserAuth) {
+    const user = await this.users.findUser(auth.userId);
+    if (!user) throw AppException.unauthorized();
+    const existing = await this.repo.listForUser(user.id);
+    const { rpID, rpName } = this.rp();
+    const options = await generateRegistrationOptions({
+      rpName,
+      rpID,
+      userName: user.email,
+      userDisplayName: user.fullName,
+      userID: new TextEncoder().encode(user.id),
+      attestationType: 'none',
+      excludeCredentials: existing.map((c) => ({
+        id: c.credentialId,
+        transports: c.transports as AuthenticatorTransport[],
+      })),
+      authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+    });
+    await this.challenges.createChallenge({
+      kind: 'webauthn_register',
+      userId: user.id,
+      data: { challenge: options.challenge },
+      expiresAt: new Date(Date.now() + REGISTRATION_TTL_MS),
+    });
+    return options;
+  }
+
+  async register(auth: UserAuth, name: string, response: RegistrationResponseJSON, meta: RequestMeta) {
+    const challenge = clientDataChallenge(response.response?.clientDataJSON);
+    if (!challenge) throw AppException.badRequest('passkey_invalid');
+    const stored = await this.repo.consumeRegistrationChallenge(auth.userId, challenge);
+    if (!stored) throw AppException.badRequest('passkey_challenge_expired');
+    const { rpID, origin } = this.rp();
+    let verification;
+    try {
+      verification = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: origin,
+        expectedRPID: rpID,
+        requireUserVerification: false,
+      });
+    } catch {
+      throw AppException.badRequest('passkey_invalid');
+    }
+    if (!verification.verified || !verification.registrationInfo)
+      throw AppException.badRequest('passkey_invalid');
+    const { credential } = verification.registrationInfo;
+    const row = await this.repo.insert({
+      userId: auth.userId,
+      credentialId: credential.id,
+      publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+      counter: credential.counter,
+      transports: credential.transports ?? [],
+      name,
+    });
+    if (!row) throw AppException.conflict('passkey_exists');
+    await this.audit.byUser(auth, meta, {
+      action: 'user.passkey_added',
+      resourceType: 'user',
+      resourceId: auth.userId,
+      details: { passkeyId: row.id, name },
+    });
+    return toPasskey(row);
+  }
+
+  async remove(auth: UserAuth, id: string, meta: RequestMeta) {
+    const row = await this.repo.deleteForUser(auth.userId, id);
+    if (!row) throw AppException.notFound();
+    await this.audit.byUser(auth, meta, {
+      action: 'user.passkey_removed',
+      resourceType: 'user',
+      resourceId: auth.userId,
+      details: { passkeyId: row.id, name: row.name },
+    });
+  }
+
+  liveLoginChallenge(tokenHash: string, kind: string, maxAttempts: number) {
+    return this.repo.findLiveLoginChallenge(tokenHash, kind, maxAttempts);
+  }
+
+  /** Authentication options for a login challenge; the WebAuthn challenge is kept with it. */
+  async authenticationOptions(challengeId: string, userId: string) {
+    const credentials = await this.repo.listForUser(userId);
+    const options = await generateAuthenticationOptions({
+      rpID: this.rp().rpID,
+      allowCredentials: credentials.map((c) => ({
+        id: c.credentialId,
+        transports: c.transports as AuthenticatorTransport[],
+      })),
+      userVerification: 'preferred',
+    });
+    await this.repo.setLoginChallengeWebauthn(challengeId, options.challenge);
+    return options;
+  }
+
+  /** Verifies an assertion against the user's credential and advances its counter. */
+  async verifyAuthentication(
+    userId: string,
+    expectedChallenge: string | undefined,
+    response: AuthenticationResponseJSON,
+  ): Promise<boolean> {
+    if (!expectedChallenge) return false;
+    const credential = await this.repo.findForUser(userId, response.id);
+    if (!credential) return false;
+    const { rpID, origin } = this.rp();
+    let verification;
+    try {
+      verification = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge,
+        expectedOrigin: origin,
+        expectedRPID: rpID,
+        credential: {
+          id: credential.credentialId,
+          publicKey: new Uint8Array(Buffer.from(credential.publicKey, 'base64url')),
+          counter: credential.counter,
+          transports: credential.transports,
+        },
+        requireUserVerification: false,
+      });
+    } catch {
+      return false;
+    }
+    if (!verification.verified) return false;
+    const newCounter = verification.authenticationInfo.newCounter;
+    if (!counterAcceptable(credential.counter, newCounter)) return false;
+    return this.repo.advanceCounter(credential.id, newCounter);
+  }
+}
