@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { readMail } from '../packages/local-services/src/mail-client';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
-import { staffSignIn } from './support/staff';
+import { approvedCustomer as approvedCustomer_, newPage } from './support/customers';
 
 const platform = inject('platform');
 let browser: Browser;
@@ -14,66 +13,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function validCpf(): string {
-  const d = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10));
-  if (d.every((x) => x === d[0])) d[0] = (d[0] + 1) % 10;
-  const check = (digits: number[]) => {
-    const rest = digits.reduce((acc, x, i) => acc + x * (digits.length + 1 - i), 0) % 11;
-    return rest < 2 ? 0 : 11 - rest;
-  };
-  d.push(check(d));
-  d.push(check(d));
-  return d.join('');
-}
-
-async function newPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-async function post(path: string, body: unknown) {
-  const res = await fetch(platform.appUrl + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: platform.appUrl },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, string> };
-}
-
-/** A customer signed up through the API and approved by staff in the browser. */
-async function approvedCustomer() {
-  const email = `pk-${Date.now().toString(36)}@empresa.test`;
-  const password = 'Backup-Seguro-2026';
-  const since = new Date(Date.now() - 1000);
-  const started = await post('/api/v1/signup', {
-    fullName: 'Paula Chave Souza',
-    companyName: `Chave ${Date.now().toString(36)}`,
-    email,
-    document: validCpf(),
-    phone: '(11) 98765-4321',
-    password,
-    acceptTerms: true,
-  });
-  expect(started.status).toBe(202);
-  const mail = await readMail(platform.mailUrl, { to: email, since, subjectIncludes: 'código' });
-  const verified = await post('/api/v1/signup/verify', {
-    signupId: started.body.signupId,
-    code: /\b(\d{6})\b/.exec(mail.text)![1],
-  });
-  expect(verified.status).toBe(201);
-  const staffContext = await browser.newContext({ locale: 'pt-BR' });
-  const staff = await newPage(staffContext);
-  await staffSignIn(staff, platform);
-  await staff.getByTestId(`account-approve-${email}`).click();
-  await expect
-    .poll(async () => (await staff.getByTestId(`account-status-${email}`).textContent()) ?? '', {
-      timeout: 30_000,
-    })
-    .toContain('aprovada');
-  await staffContext.close();
-  return { email, password };
-}
+const approvedCustomer = () =>
+  approvedCustomer_(browser, platform, { label: 'pk', fullName: 'Paula Chave Souza', company: 'Chave' });
 
 async function login(page: Page, email: string, password: string) {
   await page.goto(`${platform.appUrl}/entrar`);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readMail } from '../packages/local-services/src/mail-client';
 import { launchBrowser, screenshot } from './support/browser';
-import { staffSignIn } from './support/staff';
+import { approvedCustomer as approvedCustomer_, newPage } from './support/customers';
 
 const platform = inject('platform');
 let browser: Browser;
@@ -15,78 +15,25 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function validCpf(): string {
-  const d = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10));
-  if (d.every((x) => x === d[0])) d[0] = (d[0] + 1) % 10;
-  const check = (digits: number[]) => {
-    const rest = digits.reduce((acc, x, i) => acc + x * (digits.length + 1 - i), 0) % 11;
-    return rest < 2 ? 0 : 11 - rest;
-  };
-  d.push(check(d));
-  d.push(check(d));
-  return d.join('');
-}
-
-async function newPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
 /** The code `steps` time steps from now (a code is accepted once, so each login takes a newer step). */
 const code = (secret: string, steps = 0) =>
   generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 
-async function post(path: string, body: unknown) {
-  const res = await fetch(platform.appUrl + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: platform.appUrl },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, string> };
-}
-
-/** A customer signed up through the API and approved by staff in the browser. */
-async function approvedCustomer() {
-  const email = `seg-${Date.now().toString(36)}@empresa.test`;
-  const password = 'Backup-Seguro-2026';
-  const since = new Date(Date.now() - 1000);
-  const started = await post('/api/v1/signup', {
-    fullName: 'Joana Segura Lima',
-    companyName: `Segura ${Date.now().toString(36)}`,
-    email,
-    document: validCpf(),
-    phone: '(11) 98765-4321',
-    password,
-    acceptTerms: true,
-  });
-  expect(started.status).toBe(202);
-  const mail = await readMail(platform.mailUrl, { to: email, since, subjectIncludes: 'código' });
-  const verified = await post('/api/v1/signup/verify', {
-    signupId: started.body.signupId,
-    code: /\b(\d{6})\b/.exec(mail.text)![1],
-  });
-  expect(verified.status).toBe(201);
-
-  const staffContext = await browser.newContext({ locale: 'pt-BR' });
-  const staff = await newPage(staffContext);
-  await staffSignIn(staff, platform);
-  await staff.getByTestId(`account-approve-${email}`).click();
-  await expect
-    .poll(async () => (await staff.getByTestId(`account-status-${email}`).textContent()) ?? '', {
-      timeout: 30_000,
-    })
-    .toContain('aprovada');
-  // The super admin's staff pages (2FA enrolled in platform-setup).
-  await staff.getByTestId('staff-nav-team').click();
-  await staff.getByTestId(`staff-member-${platform.staffEmail}`).waitFor();
-  await screenshot(staff, 'security-08-staff-team');
-  await staff.getByTestId('staff-nav-settings').click();
-  await staff.getByTestId('staff-settings-form').waitFor();
-  await screenshot(staff, 'security-09-staff-settings');
-  await staffContext.close();
-  return { email, password };
-}
+const approvedCustomer = () =>
+  approvedCustomer_(
+    browser,
+    platform,
+    { label: 'seg', fullName: 'Joana Segura Lima', company: 'Segura' },
+    async (staff) => {
+      // The super admin's staff pages (2FA enrolled in platform-setup).
+      await staff.getByTestId('staff-nav-team').click();
+      await staff.getByTestId(`staff-member-${platform.staffEmail}`).waitFor();
+      await screenshot(staff, 'security-08-staff-team');
+      await staff.getByTestId('staff-nav-settings').click();
+      await staff.getByTestId('staff-settings-form').waitFor();
+      await screenshot(staff, 'security-09-staff-settings');
+    },
+  );
 
 async function login(page: Page, email: string, password: string) {
   await page.goto(`${platform.appUrl}/entrar`);
