@@ -37,6 +37,13 @@ export const documentType = pgEnum('document_type', ['cpf', 'cnpj']);
 export const userRole = pgEnum('user_role', ['owner', 'admin', 'developer', 'external_client']);
 export const userStatus = pgEnum('user_status', ['active', 'disabled']);
 export const staffRole = pgEnum('staff_role', ['super_admin', 'support', 'partner']);
+export const objectLockMode = pgEnum('object_lock_mode', ['governance', 'compliance']);
+export const quotaRequestStatus = pgEnum('quota_request_status', [
+  'pending',
+  'approved',
+  'rejected',
+  'canceled',
+]);
 export const accessKeyStatus = pgEnum('access_key_status', ['active', 'inactive', 'expired', 'revoked']);
 
 /** Plans: fixed monthly price, inclusions and the hard quota an account gets. */
@@ -76,6 +83,15 @@ export const accounts = pgTable(
     rejectionReason: text('rejection_reason'),
     /** The owner requires a second factor from every member. */
     requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+    /**
+     * Set while measured usage is at or over the quota: the tenant policy is then read-only on
+     * MinIO (every key loses write access, reads keep working). Cleared when usage drops or the
+     * quota rises.
+     */
+    writesBlockedAt: ts('writes_blocked_at'),
+    /** The last account-wide usage measurement (MinIO scanner data) and when it was taken. */
+    usageBytes: bigint('usage_bytes', { mode: 'bigint' }),
+    usageMeasuredAt: ts('usage_measured_at'),
     decidedAt: ts('decided_at'),
     decidedByStaffId: uuid('decided_by_staff_id'),
     createdAt: createdAt(),
@@ -214,6 +230,17 @@ export const buckets = pgTable(
       .references(() => accounts.id),
     name: text('name').notNull(),
     versioning: boolean('versioning').notNull().default(false),
+    /** Anonymous s3:GetObject through a bucket policy. */
+    publicRead: boolean('public_read').notNull().default(false),
+    /** Object lock can only be chosen at creation (it also forces versioning on). */
+    objectLock: boolean('object_lock').notNull().default(false),
+    /** Default retention applied to new objects when object lock is on (null: none). */
+    lockMode: objectLockMode('lock_mode'),
+    lockRetentionDays: integer('lock_retention_days'),
+    /** The lifecycle rules as last written to MinIO (see BucketLifecycleRule in the API). */
+    lifecycleRules: jsonb('lifecycle_rules')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
     deletedAt: ts('deleted_at'),
@@ -236,7 +263,22 @@ export const accessKeys = pgTable(
       .references(() => accounts.id),
     accessKeyId: text('access_key_id').notNull().unique(),
     name: text('name').notNull(),
+    description: text('description'),
     status: accessKeyStatus('status').notNull().default('active'),
+    /** MinIO enforces it too (service-account expiration); null: never expires. */
+    expiresAt: ts('expires_at'),
+    /**
+     * Null: every bucket of the account (follows the account policy). Otherwise the buckets this
+     * key may reach, `[{ bucketId, access: 'read' | 'full' }]`, written as the key's inline policy.
+     */
+    scope: jsonb('scope'),
+    /** On the key made by a rotation: the key it replaces. */
+    rotatedFromKeyId: uuid('rotated_from_key_id'),
+    /** On a key being rotated out: when it is deactivated automatically. */
+    graceEndsAt: ts('grace_ends_at'),
+    deactivatedAt: ts('deactivated_at'),
+    /** From MinIO's audit stream when known. */
+    lastUsedAt: ts('last_used_at'),
     /**
      * Only for the first key made at approval: the secret, encrypted (AES-256-GCM), kept until the
      * owner reveals it once in the portal, then erased.
@@ -255,6 +297,55 @@ export const accessKeys = pgTable(
       .on(t.accountId)
       .where(sql`${t.isInitial}`),
   ],
+);
+
+/** PRD QuotaChangeRequest: an Owner asks for more (or less) quota; staff decide. */
+export const quotaChangeRequests = pgTable(
+  'quota_change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    requestedByUserId: uuid('requested_by_user_id').references(() => users.id),
+    currentBytes: bigint('current_bytes', { mode: 'bigint' }).notNull(),
+    requestedBytes: bigint('requested_bytes', { mode: 'bigint' }).notNull(),
+    reason: text('reason').notNull(),
+    status: quotaRequestStatus('status').notNull().default('pending'),
+    decidedByStaffId: uuid('decided_by_staff_id'),
+    decisionReason: text('decision_reason'),
+    decidedAt: ts('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('quota_change_requests_account_idx').on(t.accountId, t.createdAt),
+    // One open request per account at a time.
+    uniqueIndex('quota_change_requests_one_pending_uq')
+      .on(t.accountId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Each comparison of the database with MinIO: what differed and what was repaired. */
+export const reconcilerRuns = pgTable(
+  'reconciler_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 'schedule' or 'manual'. */
+    trigger: text('trigger').notNull(),
+    startedByStaffId: uuid('started_by_staff_id'),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+    /** 'running', 'succeeded', 'failed'. */
+    status: text('status').notNull().default('running'),
+    checkedAccounts: integer('checked_accounts').notNull().default(0),
+    /** `[{ kind, accountId?, resource, expected, actual, repaired }]` */
+    findings: jsonb('findings')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    error: text('error'),
+  },
+  (t) => [index('reconciler_runs_started_idx').on(t.startedAt)],
 );
 
 /** Append-only record of state changes. */

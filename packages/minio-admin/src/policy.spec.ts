@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildScopedPolicy,
   NO_BUCKET_PLACEHOLDER,
   TENANT_BUCKET_ACTIONS,
   TENANT_OBJECT_READ_ACTIONS,
@@ -110,5 +111,36 @@ describe('buildTenantPolicy', () => {
   it('accepts valid bucket names', () => {
     for (const ok of ['abc', 'a.b-c', 'tenant-42-backups', 'x'.repeat(63), '1ab'])
       expect(isValidBucketName(ok), ok).toBe(true);
+  });
+});
+
+describe('buildScopedPolicy', () => {
+  it('gives each bucket its own access level', () => {
+    const policy = buildScopedPolicy([
+      { bucket: 'backups', access: 'read' },
+      { bucket: 'uploads', access: 'full' },
+    ]);
+    const byResource = (r: string) =>
+      policy.Statement.filter((s) => (s.Resource as string[]).includes(r)).flatMap(
+        (s) => s.Action as string[],
+      );
+    expect(byResource('arn:aws:s3:::backups/*')).toContain('s3:GetObject');
+    expect(byResource('arn:aws:s3:::backups/*')).not.toContain('s3:PutObject');
+    expect(byResource('arn:aws:s3:::backups/*')).not.toContain('s3:DeleteObject');
+    expect(byResource('arn:aws:s3:::uploads/*')).toContain('s3:PutObject');
+    expect(byResource('arn:aws:s3:::backups')).toContain('s3:ListBucket');
+  });
+
+  it('keeps the widest access for a bucket listed twice and matches the tenant policy when uniform', () => {
+    expect(
+      buildScopedPolicy([
+        { bucket: 'a-b', access: 'read' },
+        { bucket: 'a-b', access: 'full' },
+      ]),
+    ).toEqual(buildTenantPolicy(['a-b'], 'full'));
+    expect(buildScopedPolicy([{ bucket: 'abc', access: 'read' }])).toEqual(
+      buildTenantPolicy(['abc'], 'read'),
+    );
+    expect(() => buildScopedPolicy([{ bucket: 'a*', access: 'read' }])).toThrow(TypeError);
   });
 });

@@ -104,3 +104,34 @@ export function buildTenantPolicy(buckets: string[], access: TenantAccess): IamP
   ];
   return { Version: POLICY_VERSION, Statement: statements };
 }
+
+export interface BucketGrant {
+  bucket: string;
+  access: TenantAccess;
+}
+
+/**
+ * Policy giving each listed bucket its own access level (a scoped access key's inline policy).
+ * MinIO intersects it with the parent user's policy, so it can only narrow what the account has.
+ */
+export function buildScopedPolicy(grants: BucketGrant[]): IamPolicyDocument {
+  const full = grants.filter((g) => g.access === 'full').map((g) => g.bucket);
+  const fullSet = new Set(full);
+  // A bucket listed twice keeps its widest access.
+  const read = grants.filter((g) => g.access === 'read' && !fullSet.has(g.bucket)).map((g) => g.bucket);
+  for (const g of grants) {
+    if (g.access !== 'read' && g.access !== 'full')
+      throw new TypeError(`Unknown tenant access level: ${String(g.access)}`);
+  }
+  if (full.length === 0) return buildTenantPolicy(read, 'read');
+  if (read.length === 0) return buildTenantPolicy(full, 'full');
+  const readPolicy = buildTenantPolicy(read, 'read');
+  const fullPolicy = buildTenantPolicy(full, 'full');
+  return {
+    Version: POLICY_VERSION,
+    Statement: [
+      ...fullPolicy.Statement.map((s) => ({ ...s, Sid: `Full${s.Sid}` })),
+      ...readPolicy.Statement.map((s) => ({ ...s, Sid: `Read${s.Sid}` })),
+    ],
+  };
+}
