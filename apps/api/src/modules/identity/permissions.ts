@@ -10,10 +10,27 @@ export const Permission = {
   SharedBucketRead: 'bucket.shared.read',
   BucketCreate: 'bucket.create',
   BucketDelete: 'bucket.delete',
+  /** Versioning, public read, lifecycle, object lock retention. */
+  BucketUpdate: 'bucket.update',
+  /**
+   * Object browser: list and download. External clients hold neither object permission; they
+   * browse buckets shared with them through SharedBucketRead, limited by each share's access.
+   */
+  ObjectRead: 'object.read',
+  /** Object browser: upload, create folders, delete. */
+  ObjectWrite: 'object.write',
   AccessKeyRead: 'access_key.read',
   AccessKeyCreate: 'access_key.create',
   AccessKeyRevoke: 'access_key.revoke',
   AccessKeyRevealInitial: 'access_key.reveal_initial',
+  /** Deactivate, reactivate, rotate. */
+  AccessKeyUpdate: 'access_key.update',
+  /** Backup-software guides and templates (PRD 4.2: developers view only). */
+  BackupGuideRead: 'backup.guide.read',
+  /** "Testar conexão": real S3 calls with a key the caller supplies. */
+  StorageConnectionTest: 'storage.connection_test',
+  /** "Solicitar upgrade de quota": Owner only. */
+  QuotaRequest: 'quota.request',
   TeamRead: 'team.read',
   TeamManage: 'team.manage',
   AccountSettingsManage: 'account.settings.manage',
@@ -37,6 +54,10 @@ export const StaffPermission = {
   GrantsUse: 'staff.grants.use',
   AuditRead: 'staff.audit.read',
   UsersForceLogout: 'staff.users.force_logout',
+  /** Decide quota change requests and set an account's quota ("ajustar quota manualmente"). */
+  QuotaManage: 'staff.quota.manage',
+  /** Run the reconciler and read its findings. */
+  ReconcilerRun: 'staff.reconciler.run',
 } as const;
 export type StaffPermission = (typeof StaffPermission)[keyof typeof StaffPermission];
 
@@ -51,10 +72,17 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     P.SharedBucketRead,
     P.BucketCreate,
     P.BucketDelete,
+    P.BucketUpdate,
+    P.ObjectRead,
+    P.ObjectWrite,
     P.AccessKeyRead,
     P.AccessKeyCreate,
     P.AccessKeyRevoke,
     P.AccessKeyRevealInitial,
+    P.AccessKeyUpdate,
+    P.BackupGuideRead,
+    P.StorageConnectionTest,
+    P.QuotaRequest,
     P.TeamRead,
     P.TeamManage,
     P.AccountSettingsManage,
@@ -69,13 +97,27 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     P.SharedBucketRead,
     P.BucketCreate,
     P.BucketDelete,
+    P.BucketUpdate,
+    P.ObjectRead,
+    P.ObjectWrite,
     P.AccessKeyRead,
     P.AccessKeyCreate,
     P.AccessKeyRevoke,
+    P.AccessKeyUpdate,
+    P.BackupGuideRead,
+    P.StorageConnectionTest,
     P.AuditReadStorage,
     P.ApiTokenManage,
   ],
-  developer: [P.DashboardView, P.BucketRead, P.SharedBucketRead, P.AccessKeyRead, P.ApiTokenManage],
+  developer: [
+    P.DashboardView,
+    P.BucketRead,
+    P.SharedBucketRead,
+    P.ObjectRead,
+    P.AccessKeyRead,
+    P.BackupGuideRead,
+    P.ApiTokenManage,
+  ],
   // External clients see only the buckets shared with them (team module); no account-wide permission.
   external_client: [P.SharedBucketRead],
 };
