@@ -4,7 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import fastifyCookie from '@fastify/cookie';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';
-import type { AppConfig } from './config/config';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { placeFromHeader } from './modules/identity/device';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -21,13 +22,19 @@ export async function createApp(config?: AppConfig, options: { logger?: boolean 
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
   await app.register(fastifyCookie as never);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (_request, reply, payload) => {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-      return payload;
+  // Where a request comes from, when a trusted reverse proxy says so (e.g. Cloudflare's
+  // CF-IPCountry, or a GeoIP module's header): shown with sessions as their "place".
+  const geoHeader = app.get<AppConfig>(APP_CONFIG).GEO_HEADER?.toLowerCase();
+  const fastify = app.getHttpAdapter().getInstance();
+  if (geoHeader) {
+    fastify.addHook('onRequest', async (request) => {
+      request.place = placeFromHeader(request.headers[geoHeader]);
     });
+  }
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    return payload;
+  });
   app.enableShutdownHooks();
   return app;
 }

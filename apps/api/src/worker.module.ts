@@ -2,8 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AccessKeysWorkerModule } from './jobs/access-keys.worker';
 import { EmailWorker } from './jobs/email.worker';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
+import { QuotaWorkerModule } from './jobs/quota.worker';
+import { ReconcilerWorker } from './jobs/reconciler.worker';
+import { ReconcilerModule } from './modules/reconciler/reconciler.module';
 import { SharedModule } from './modules/modules';
 
 /** The worker process: the API's shared modules plus the job handlers, no HTTP. */
@@ -12,8 +16,15 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SharedModule],
-      providers: [EmailWorker, MaintenanceWorker],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        SharedModule,
+        AccessKeysWorkerModule,
+        ReconcilerModule,
+        QuotaWorkerModule,
+      ],
+      providers: [EmailWorker, MaintenanceWorker, ReconcilerWorker],
     };
   }
 }

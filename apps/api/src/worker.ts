@@ -3,8 +3,11 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from './config/config';
 import { loadConfig } from './config/config';
+import { AccessKeysWorker } from './jobs/access-keys.worker';
 import { EmailWorker } from './jobs/email.worker';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
+import { QuotaWorker } from './jobs/quota.worker';
+import { ReconcilerWorker } from './jobs/reconciler.worker';
 import { WorkerModule } from './worker.module';
 
 export async function startWorker(config: AppConfig, options: { logger?: boolean } = {}) {
@@ -14,6 +17,9 @@ export async function startWorker(config: AppConfig, options: { logger?: boolean
   app.enableShutdownHooks();
   await app.get(EmailWorker).start();
   await app.get(MaintenanceWorker).start();
+  await app.get(ReconcilerWorker).start();
+  await app.get(AccessKeysWorker).start();
+  app.get(QuotaWorker).start();
   return {
     app,
     stop: async () => {

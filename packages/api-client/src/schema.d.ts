@@ -500,6 +500,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/me/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in staff member's 2FA and password state */
+        get: operations["staffSecurityOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the own password (current one required); ends the other sessions */
+        post: operations["staffChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/me/two-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New recovery codes for the own TOTP (password and a current code required) */
+        post: operations["staffRegenerateRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/two-factor/totp/setup": {
         parameters: {
             query?: never;
@@ -682,7 +733,7 @@ export interface paths {
         /** The account's buckets with usage (external clients: only the buckets shared with them) */
         get: operations["listBuckets"];
         put?: never;
-        /** Create a bucket (PRD name rules; optional versioning) */
+        /** Create a bucket (PRD name rules; versioning, public read, object lock with default retention, lifecycle rules) */
         post: operations["createBucket"];
         delete?: never;
         options?: never;
@@ -697,11 +748,80 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One bucket: settings, lifecycle rules, usage and connection addresses */
+        get: operations["getBucket"];
         put?: never;
         post?: never;
-        /** Delete an empty bucket */
+        /** Delete an empty bucket (409 explains how to empty it) */
         delete: operations["deleteBucket"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/versioning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Turn versioning on or suspend it (object lock buckets cannot suspend) */
+        put: operations["setBucketVersioning"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/public-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Allow or stop anonymous downloads of every object (bucket policy) */
+        put: operations["setBucketPublicRead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the lifecycle rules (an empty list removes them) */
+        put: operations["setBucketLifecycle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/object-lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the default retention of an object lock bucket (null removes it) */
+        put: operations["setBucketObjectLock"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -719,6 +839,57 @@ export interface paths {
         put?: never;
         /** Create an access key; the only response that ever carries its secret */
         post: operations["createAccessKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-keys/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a key off (also ends a rotation grace period now); reversible */
+        post: operations["deactivateAccessKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-keys/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a deactivated key back on */
+        post: operations["reactivateAccessKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a replacement key now (same description, scope, expiry; its secret is in this response only); the old key is deactivated when its grace period ends */
+        post: operations["rotateAccessKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -770,6 +941,329 @@ export interface paths {
         get: operations["getDashboard"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storage/backup-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Endpoint, region, buckets and active keys for the backup software guides */
+        get: operations["getBackupSetup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storage/connection-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Real S3 calls with the given key of the caller's account; each step explained */
+        post: operations["testStorageConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Folders and objects under a prefix (delimiter "/"), one page at a time */
+        get: operations["listObjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions and delete markers of a key or under a prefix */
+        get: operations["listObjectVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects/download-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A 5-minute presigned GET that downloads the object (or a version) as an attachment */
+        post: operations["presignObjectDownload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects/upload-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A 5-minute presigned PUT for one file of the announced size */
+        post: operations["presignObjectUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects/delete-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A 5-minute presigned DELETE of the object (delete marker) or of one version */
+        post: operations["presignObjectDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects/folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a folder (a zero-byte "prefix/" object) */
+        post: operations["createObjectFolder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects/multipart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a multipart upload; answers the part size and count to cut the file with */
+        post: operations["createMultipartUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects/multipart/part-urls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 5-minute presigned UploadPart URLs (up to 100 per call) */
+        post: operations["presignMultipartParts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects/multipart/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a multipart upload with its parts' ETags */
+        post: operations["completeMultipartUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buckets/{id}/objects/multipart/abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Abort a multipart upload and drop its parts (idempotent) */
+        post: operations["abortMultipartUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Account quota, last measured usage, write block and the quota request history */
+        get: operations["getQuota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask staff for a new quota in GB with a reason (one pending request at a time) */
+        post: operations["createQuotaRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota/requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the pending quota request */
+        post: operations["cancelQuotaRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/quota/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quota change requests across accounts (status=pending: oldest first) */
+        get: operations["staffListQuotaRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/quota/requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: sets the account quota and its buckets' MinIO quotas, re-evaluates the write block */
+        post: operations["staffApproveQuotaRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/quota/requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a quota request with a reason (e-mailed to the owner) */
+        post: operations["staffRejectQuotaRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/quota/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set an account's quota directly, with a reason (MinIO bucket quotas and the write block follow) */
+        post: operations["staffSetAccountQuota"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1307,6 +1801,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/reconciler/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciler runs (manual and scheduled), newest first */
+        get: operations["staffListReconcilerRuns"];
+        put?: never;
+        /** Compare the database with MinIO now and answer the run with its findings; repair: true also fixes what is repairable */
+        post: operations["staffRunReconciler"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/reconciler/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reconciler run with its findings */
+        get: operations["staffGetReconcilerRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1397,6 +1926,8 @@ export interface operations {
                             email: string;
                             /** @enum {string} */
                             role: "owner" | "admin" | "developer" | "external_client";
+                            /** @enum {string} */
+                            theme: "light" | "dark" | "system";
                         };
                         account: {
                             /** Format: uuid */
@@ -1560,6 +2091,8 @@ export interface operations {
                             email: string;
                             /** @enum {string} */
                             role: "owner" | "admin" | "developer" | "external_client";
+                            /** @enum {string} */
+                            theme: "light" | "dark" | "system";
                         };
                         account: {
                             /** Format: uuid */
@@ -1661,6 +2194,8 @@ export interface operations {
                             email: string;
                             /** @enum {string} */
                             role: "owner" | "admin" | "developer" | "external_client";
+                            /** @enum {string} */
+                            theme: "light" | "dark" | "system";
                         };
                         account: {
                             /** Format: uuid */
@@ -2017,6 +2552,7 @@ export interface operations {
                         recoveryCodesRemaining: number;
                         passwordChangedAt: string | null;
                         accountRequiresTwoFactor: boolean;
+                        hasPasskey: boolean;
                     };
                 };
             };
@@ -2870,6 +3406,130 @@ export interface operations {
             };
         };
     };
+    staffSecurityOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        twoFactorEnabled: boolean;
+                        recoveryCodesRemaining: number;
+                        passwordChangedAt: string | null;
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    staffChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    staffRegenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     staffStartTotpSetup: {
         parameters: {
             query?: never;
@@ -3571,6 +4231,14 @@ export interface operations {
                             id: string;
                             name: string;
                             versioning: boolean;
+                            publicRead: boolean;
+                            objectLock: boolean;
+                            defaultRetention: {
+                                /** @enum {string} */
+                                mode: "governance" | "compliance";
+                                days: number;
+                            } | null;
+                            lifecycleRuleCount: number;
                             sizeBytes: number;
                             objectCount: number;
                             createdAt: string;
@@ -3596,6 +4264,23 @@ export interface operations {
                     name: string;
                     /** @default false */
                     versioning?: boolean;
+                    /** @default false */
+                    publicRead?: boolean;
+                    /** @default false */
+                    objectLock?: boolean;
+                    /** @default null */
+                    defaultRetention?: {
+                        /** @enum {string} */
+                        mode: "governance" | "compliance";
+                        days: number;
+                    } | null;
+                    lifecycleRules?: {
+                        /** @default  */
+                        prefix?: string;
+                        expireDays?: number | null;
+                        noncurrentExpireDays?: number | null;
+                        abortIncompleteUploadsDays?: number | null;
+                    }[];
                 };
             };
         };
@@ -3610,6 +4295,14 @@ export interface operations {
                         id: string;
                         name: string;
                         versioning: boolean;
+                        publicRead: boolean;
+                        objectLock: boolean;
+                        defaultRetention: {
+                            /** @enum {string} */
+                            mode: "governance" | "compliance";
+                            days: number;
+                        } | null;
+                        lifecycleRuleCount: number;
                         sizeBytes: number;
                         objectCount: number;
                         createdAt: string;
@@ -3643,6 +4336,67 @@ export interface operations {
                 };
             };
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getBucket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        versioning: boolean;
+                        publicRead: boolean;
+                        objectLock: boolean;
+                        defaultRetention: {
+                            /** @enum {string} */
+                            mode: "governance" | "compliance";
+                            days: number;
+                        } | null;
+                        lifecycleRuleCount: number;
+                        sizeBytes: number;
+                        objectCount: number;
+                        createdAt: string;
+                        /** @enum {string} */
+                        access?: "read" | "full";
+                        lifecycleRules: {
+                            id: string;
+                            prefix: string;
+                            expireDays: number | null;
+                            noncurrentExpireDays: number | null;
+                            abortIncompleteUploadsDays: number | null;
+                        }[];
+                        usageUpdatedAt: string | null;
+                        connection: {
+                            s3Endpoint: string;
+                            region: string;
+                            bucketUrl: string;
+                            publicObjectUrlPattern: string | null;
+                        };
+                    };
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3696,6 +4450,364 @@ export interface operations {
             };
         };
     };
+    setBucketVersioning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        versioning: boolean;
+                        publicRead: boolean;
+                        objectLock: boolean;
+                        defaultRetention: {
+                            /** @enum {string} */
+                            mode: "governance" | "compliance";
+                            days: number;
+                        } | null;
+                        lifecycleRuleCount: number;
+                        sizeBytes: number;
+                        objectCount: number;
+                        createdAt: string;
+                        /** @enum {string} */
+                        access?: "read" | "full";
+                        lifecycleRules: {
+                            id: string;
+                            prefix: string;
+                            expireDays: number | null;
+                            noncurrentExpireDays: number | null;
+                            abortIncompleteUploadsDays: number | null;
+                        }[];
+                        usageUpdatedAt: string | null;
+                        connection: {
+                            s3Endpoint: string;
+                            region: string;
+                            bucketUrl: string;
+                            publicObjectUrlPattern: string | null;
+                        };
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    setBucketPublicRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        versioning: boolean;
+                        publicRead: boolean;
+                        objectLock: boolean;
+                        defaultRetention: {
+                            /** @enum {string} */
+                            mode: "governance" | "compliance";
+                            days: number;
+                        } | null;
+                        lifecycleRuleCount: number;
+                        sizeBytes: number;
+                        objectCount: number;
+                        createdAt: string;
+                        /** @enum {string} */
+                        access?: "read" | "full";
+                        lifecycleRules: {
+                            id: string;
+                            prefix: string;
+                            expireDays: number | null;
+                            noncurrentExpireDays: number | null;
+                            abortIncompleteUploadsDays: number | null;
+                        }[];
+                        usageUpdatedAt: string | null;
+                        connection: {
+                            s3Endpoint: string;
+                            region: string;
+                            bucketUrl: string;
+                            publicObjectUrlPattern: string | null;
+                        };
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    setBucketLifecycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rules: {
+                        /** @default  */
+                        prefix?: string;
+                        expireDays?: number | null;
+                        noncurrentExpireDays?: number | null;
+                        abortIncompleteUploadsDays?: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        versioning: boolean;
+                        publicRead: boolean;
+                        objectLock: boolean;
+                        defaultRetention: {
+                            /** @enum {string} */
+                            mode: "governance" | "compliance";
+                            days: number;
+                        } | null;
+                        lifecycleRuleCount: number;
+                        sizeBytes: number;
+                        objectCount: number;
+                        createdAt: string;
+                        /** @enum {string} */
+                        access?: "read" | "full";
+                        lifecycleRules: {
+                            id: string;
+                            prefix: string;
+                            expireDays: number | null;
+                            noncurrentExpireDays: number | null;
+                            abortIncompleteUploadsDays: number | null;
+                        }[];
+                        usageUpdatedAt: string | null;
+                        connection: {
+                            s3Endpoint: string;
+                            region: string;
+                            bucketUrl: string;
+                            publicObjectUrlPattern: string | null;
+                        };
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    setBucketObjectLock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    defaultRetention: {
+                        /** @enum {string} */
+                        mode: "governance" | "compliance";
+                        days: number;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        versioning: boolean;
+                        publicRead: boolean;
+                        objectLock: boolean;
+                        defaultRetention: {
+                            /** @enum {string} */
+                            mode: "governance" | "compliance";
+                            days: number;
+                        } | null;
+                        lifecycleRuleCount: number;
+                        sizeBytes: number;
+                        objectCount: number;
+                        createdAt: string;
+                        /** @enum {string} */
+                        access?: "read" | "full";
+                        lifecycleRules: {
+                            id: string;
+                            prefix: string;
+                            expireDays: number | null;
+                            noncurrentExpireDays: number | null;
+                            abortIncompleteUploadsDays: number | null;
+                        }[];
+                        usageUpdatedAt: string | null;
+                        connection: {
+                            s3Endpoint: string;
+                            region: string;
+                            bucketUrl: string;
+                            publicObjectUrlPattern: string | null;
+                        };
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     listAccessKeys: {
         parameters: {
             query?: never;
@@ -3716,10 +4828,24 @@ export interface operations {
                             id: string;
                             accessKeyId: string;
                             name: string;
+                            description: string | null;
                             /** @enum {string} */
                             status: "active" | "inactive" | "expired" | "revoked";
+                            scope: {
+                                /** Format: uuid */
+                                bucketId: string;
+                                bucketName: string;
+                                /** @enum {string} */
+                                access: "read" | "full";
+                            }[] | null;
                             createdAt: string;
+                            expiresAt: string | null;
+                            graceEndsAt: string | null;
+                            /** Format: uuid */
+                            rotatedFromKeyId: string | null;
+                            deactivatedAt: string | null;
                             revokedAt: string | null;
+                            lastUsedAt: string | null;
                             secretRevealable: boolean;
                         }[];
                     };
@@ -3738,6 +4864,15 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    description?: string | null;
+                    /** Format: date-time */
+                    expiresAt?: string | null;
+                    scope?: {
+                        /** Format: uuid */
+                        bucketId: string;
+                        /** @enum {string} */
+                        access: "read" | "full";
+                    }[] | null;
                 };
             };
         };
@@ -3753,10 +4888,24 @@ export interface operations {
                             id: string;
                             accessKeyId: string;
                             name: string;
+                            description: string | null;
                             /** @enum {string} */
                             status: "active" | "inactive" | "expired" | "revoked";
+                            scope: {
+                                /** Format: uuid */
+                                bucketId: string;
+                                bucketName: string;
+                                /** @enum {string} */
+                                access: "read" | "full";
+                            }[] | null;
                             createdAt: string;
+                            expiresAt: string | null;
+                            graceEndsAt: string | null;
+                            /** Format: uuid */
+                            rotatedFromKeyId: string | null;
+                            deactivatedAt: string | null;
                             revokedAt: string | null;
+                            lastUsedAt: string | null;
                             secretRevealable: boolean;
                         };
                         secretAccessKey: string;
@@ -3774,6 +4923,251 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deactivateAccessKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        accessKeyId: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "active" | "inactive" | "expired" | "revoked";
+                        scope: {
+                            /** Format: uuid */
+                            bucketId: string;
+                            bucketName: string;
+                            /** @enum {string} */
+                            access: "read" | "full";
+                        }[] | null;
+                        createdAt: string;
+                        expiresAt: string | null;
+                        graceEndsAt: string | null;
+                        /** Format: uuid */
+                        rotatedFromKeyId: string | null;
+                        deactivatedAt: string | null;
+                        revokedAt: string | null;
+                        lastUsedAt: string | null;
+                        secretRevealable: boolean;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reactivateAccessKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        accessKeyId: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "active" | "inactive" | "expired" | "revoked";
+                        scope: {
+                            /** Format: uuid */
+                            bucketId: string;
+                            bucketName: string;
+                            /** @enum {string} */
+                            access: "read" | "full";
+                        }[] | null;
+                        createdAt: string;
+                        expiresAt: string | null;
+                        graceEndsAt: string | null;
+                        /** Format: uuid */
+                        rotatedFromKeyId: string | null;
+                        deactivatedAt: string | null;
+                        revokedAt: string | null;
+                        lastUsedAt: string | null;
+                        secretRevealable: boolean;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    rotateAccessKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: {
+                            /** Format: uuid */
+                            id: string;
+                            accessKeyId: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "expired" | "revoked";
+                            scope: {
+                                /** Format: uuid */
+                                bucketId: string;
+                                bucketName: string;
+                                /** @enum {string} */
+                                access: "read" | "full";
+                            }[] | null;
+                            createdAt: string;
+                            expiresAt: string | null;
+                            graceEndsAt: string | null;
+                            /** Format: uuid */
+                            rotatedFromKeyId: string | null;
+                            deactivatedAt: string | null;
+                            revokedAt: string | null;
+                            lastUsedAt: string | null;
+                            secretRevealable: boolean;
+                        };
+                        secretAccessKey: string;
+                        s3Endpoint: string;
+                        region: string;
+                        previous: {
+                            /** Format: uuid */
+                            id: string;
+                            accessKeyId: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "expired" | "revoked";
+                            scope: {
+                                /** Format: uuid */
+                                bucketId: string;
+                                bucketName: string;
+                                /** @enum {string} */
+                                access: "read" | "full";
+                            }[] | null;
+                            createdAt: string;
+                            expiresAt: string | null;
+                            graceEndsAt: string | null;
+                            /** Format: uuid */
+                            rotatedFromKeyId: string | null;
+                            deactivatedAt: string | null;
+                            revokedAt: string | null;
+                            lastUsedAt: string | null;
+                            secretRevealable: boolean;
+                        };
+                    };
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3813,10 +5207,24 @@ export interface operations {
                             id: string;
                             accessKeyId: string;
                             name: string;
+                            description: string | null;
                             /** @enum {string} */
                             status: "active" | "inactive" | "expired" | "revoked";
+                            scope: {
+                                /** Format: uuid */
+                                bucketId: string;
+                                bucketName: string;
+                                /** @enum {string} */
+                                access: "read" | "full";
+                            }[] | null;
                             createdAt: string;
+                            expiresAt: string | null;
+                            graceEndsAt: string | null;
+                            /** Format: uuid */
+                            rotatedFromKeyId: string | null;
+                            deactivatedAt: string | null;
                             revokedAt: string | null;
+                            lastUsedAt: string | null;
                             secretRevealable: boolean;
                         };
                         secretAccessKey: string;
@@ -3900,9 +5308,1273 @@ export interface operations {
                         bucketCount: number;
                         accessKeyCount: number;
                         usageUpdatedAt: string | null;
+                        writesBlocked: boolean;
+                        writesBlockedAt: string | null;
+                        measuredAt: string | null;
                         s3Endpoint: string;
                         region: string;
                     };
+                };
+            };
+        };
+    };
+    getBackupSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        s3Endpoint: string;
+                        region: string;
+                        host: string;
+                        port: number;
+                        useSsl: boolean;
+                        buckets: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            versioning: boolean;
+                            objectLock: boolean;
+                        }[];
+                        accessKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            accessKeyId: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    testStorageConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accessKeyId: string;
+                    secretAccessKey: string;
+                    bucket: string;
+                    /** @default false */
+                    write?: boolean;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        endpoint: string;
+                        bucket: string;
+                        write: boolean;
+                        summary: string;
+                        steps: {
+                            /** @enum {string} */
+                            step: "list_buckets" | "bucket_access" | "write" | "read" | "delete";
+                            /** @enum {string} */
+                            status: "ok" | "failed" | "skipped";
+                            durationMs: number;
+                            code: string | null;
+                            s3Code: string | null;
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listObjects: {
+        parameters: {
+            query?: {
+                prefix?: string;
+                continuationToken?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bucket: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            versioning: boolean;
+                            /** @enum {string} */
+                            access: "read" | "full";
+                            writesBlocked: boolean;
+                        };
+                        prefix: string;
+                        folders: {
+                            prefix: string;
+                        }[];
+                        objects: {
+                            key: string;
+                            size: number;
+                            lastModified: string | null;
+                            etag: string | null;
+                        }[];
+                        nextContinuationToken: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listObjectVersions: {
+        parameters: {
+            query?: {
+                prefix?: string;
+                key?: string;
+                keyMarker?: string;
+                versionIdMarker?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            versionId: string;
+                            isLatest: boolean;
+                            isDeleteMarker: boolean;
+                            size: number | null;
+                            lastModified: string | null;
+                            etag: string | null;
+                        }[];
+                        nextKeyMarker: string | null;
+                        nextVersionIdMarker: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    presignObjectDownload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    versionId?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        /** @enum {string} */
+                        method: "GET" | "PUT" | "DELETE";
+                        headers: {
+                            [key: string]: string;
+                        };
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    presignObjectUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    size: number;
+                    contentType?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        /** @enum {string} */
+                        method: "GET" | "PUT" | "DELETE";
+                        headers: {
+                            [key: string]: string;
+                        };
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    presignObjectDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    versionId?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        /** @enum {string} */
+                        method: "GET" | "PUT" | "DELETE";
+                        headers: {
+                            [key: string]: string;
+                        };
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createObjectFolder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    prefix: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        prefix: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createMultipartUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    size: number;
+                    partSize?: number;
+                    contentType?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        uploadId: string;
+                        partSize: number;
+                        partCount: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    presignMultipartParts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    uploadId: string;
+                    partNumbers: number[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        parts: {
+                            partNumber: number;
+                            url: string;
+                        }[];
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    completeMultipartUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    uploadId: string;
+                    parts: {
+                        partNumber: number;
+                        etag: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        etag: string | null;
+                        versionId: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    abortMultipartUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    uploadId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quotaBytes: number;
+                        usageBytes: number | null;
+                        usageMeasuredAt: string | null;
+                        writesBlocked: boolean;
+                        writesBlockedAt: string | null;
+                        pending: {
+                            /** Format: uuid */
+                            id: string;
+                            currentBytes: number;
+                            requestedBytes: number;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "canceled";
+                            requestedByName: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                        } | null;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            currentBytes: number;
+                            requestedBytes: number;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "canceled";
+                            requestedByName: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createQuotaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestedGb: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        currentBytes: number;
+                        requestedBytes: number;
+                        reason: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "canceled";
+                        requestedByName: string | null;
+                        decidedByName: string | null;
+                        decisionReason: string | null;
+                        decidedAt: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    cancelQuotaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        currentBytes: number;
+                        requestedBytes: number;
+                        reason: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "canceled";
+                        requestedByName: string | null;
+                        decidedByName: string | null;
+                        decisionReason: string | null;
+                        decidedAt: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    staffListQuotaRequests: {
+        parameters: {
+            query?: {
+                status?: "pending" | "approved" | "rejected" | "canceled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            currentBytes: number;
+                            requestedBytes: number;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "canceled";
+                            requestedByName: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            accountQuotaBytes: number;
+                            accountUsageBytes: number | null;
+                            accountWritesBlocked: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    staffApproveQuotaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        currentBytes: number;
+                        requestedBytes: number;
+                        reason: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "canceled";
+                        requestedByName: string | null;
+                        decidedByName: string | null;
+                        decisionReason: string | null;
+                        decidedAt: string | null;
+                        createdAt: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        accountQuotaBytes: number;
+                        accountUsageBytes: number | null;
+                        accountWritesBlocked: boolean;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    staffRejectQuotaRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        currentBytes: number;
+                        requestedBytes: number;
+                        reason: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "canceled";
+                        requestedByName: string | null;
+                        decidedByName: string | null;
+                        decisionReason: string | null;
+                        decidedAt: string | null;
+                        createdAt: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        accountQuotaBytes: number;
+                        accountUsageBytes: number | null;
+                        accountWritesBlocked: boolean;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    staffSetAccountQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quotaGb: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        accountId: string;
+                        quotaBytes: number;
+                        usageBytes: number | null;
+                        writesBlocked: boolean;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -5727,7 +8399,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    permissions: ("dashboard.view" | "bucket.read" | "bucket.shared.read" | "bucket.create" | "bucket.delete" | "access_key.read" | "access_key.create" | "access_key.revoke" | "access_key.reveal_initial" | "team.read" | "team.manage" | "account.settings.manage" | "audit.read" | "audit.read_storage" | "grant.manage" | "api_token.manage")[];
+                    permissions: ("dashboard.view" | "bucket.read" | "bucket.shared.read" | "bucket.create" | "bucket.delete" | "bucket.update" | "object.read" | "object.write" | "access_key.read" | "access_key.create" | "access_key.revoke" | "access_key.reveal_initial" | "access_key.update" | "backup.guide.read" | "storage.connection_test" | "quota.request" | "team.read" | "team.manage" | "account.settings.manage" | "audit.read" | "audit.read_storage" | "grant.manage" | "api_token.manage")[];
                     /** Format: date-time */
                     expiresAt?: string | null;
                 };
@@ -5791,6 +8463,198 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    staffListReconcilerRuns: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            trigger: "manual" | "schedule";
+                            /** @enum {string} */
+                            status: "running" | "succeeded" | "failed";
+                            repair: boolean;
+                            startedAt: string;
+                            finishedAt: string | null;
+                            startedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullName: string;
+                            } | null;
+                            checkedAccounts: number;
+                            findingCount: number;
+                            repairedCount: number;
+                            openCount: number;
+                            error: string | null;
+                        }[];
+                        /** Format: uuid */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    staffRunReconciler: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    repair: boolean;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        trigger: "manual" | "schedule";
+                        /** @enum {string} */
+                        status: "running" | "succeeded" | "failed";
+                        repair: boolean;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        startedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                        } | null;
+                        checkedAccounts: number;
+                        findingCount: number;
+                        repairedCount: number;
+                        openCount: number;
+                        error: string | null;
+                        findings: {
+                            /** @enum {string} */
+                            kind: "user_missing" | "user_status" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "check_failed";
+                            /** Format: uuid */
+                            accountId?: string;
+                            resource: string;
+                            expected: string;
+                            actual: string;
+                            repairable: boolean;
+                            repaired: boolean;
+                            repairError?: string;
+                        }[];
+                        accounts: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    staffGetReconcilerRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        trigger: "manual" | "schedule";
+                        /** @enum {string} */
+                        status: "running" | "succeeded" | "failed";
+                        repair: boolean;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        startedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                        } | null;
+                        checkedAccounts: number;
+                        findingCount: number;
+                        repairedCount: number;
+                        openCount: number;
+                        error: string | null;
+                        findings: {
+                            /** @enum {string} */
+                            kind: "user_missing" | "user_status" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "check_failed";
+                            /** Format: uuid */
+                            accountId?: string;
+                            resource: string;
+                            expected: string;
+                            actual: string;
+                            repairable: boolean;
+                            repaired: boolean;
+                            repairError?: string;
+                        }[];
+                        accounts: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
             };
             404: {
                 headers: {

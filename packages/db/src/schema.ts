@@ -334,6 +334,8 @@ export const reconcilerRuns = pgTable(
     /** 'schedule' or 'manual'. */
     trigger: text('trigger').notNull(),
     startedByStaffId: uuid('started_by_staff_id'),
+    /** True: repairable drift was repaired; false: the run only reported. */
+    repair: boolean('repair').notNull().default(false),
     startedAt: ts('started_at').notNull().defaultNow(),
     finishedAt: ts('finished_at'),
     /** 'running', 'succeeded', 'failed'. */

@@ -1,7 +1,13 @@
 /** Every user-facing API message, in each supported language. Codes are stable API contract. */
 import { grantsMessages } from '../modules/grants/grants.messages';
+import { reconcilerMessages } from '../modules/reconciler/reconciler.messages';
+import { bucketsMessages } from '../modules/storage/buckets.messages';
+import { accessKeysMessages } from '../modules/storage/access-keys.messages';
 import { securityMessages } from '../modules/identity/security.messages';
 import { teamMessages } from '../modules/team/team.messages';
+import { quotaMessages } from '../modules/storage/quota.messages';
+import { connectionTestMessages } from '../modules/storage/connection-test.messages';
+import { objectsMessages } from '../modules/storage/objects.messages';
 
 export const LANGUAGES = ['pt-BR', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -63,12 +69,28 @@ const corePtBR = {
 } as const;
 
 /** Feature catalogs (one file per feature, so features can grow their messages independently). */
-const features = [securityMessages, teamMessages, grantsMessages] as const;
+const features = [
+  securityMessages,
+  teamMessages,
+  grantsMessages,
+  bucketsMessages,
+  accessKeysMessages,
+  connectionTestMessages,
+  quotaMessages,
+  objectsMessages,
+  reconcilerMessages,
+] as const;
 
 const ptBR = Object.assign({}, corePtBR, ...features.map((f) => f['pt-BR'])) as typeof corePtBR &
   (typeof securityMessages)['pt-BR'] &
   (typeof teamMessages)['pt-BR'] &
-  (typeof grantsMessages)['pt-BR'];
+  (typeof grantsMessages)['pt-BR'] &
+  (typeof bucketsMessages)['pt-BR'] &
+  (typeof accessKeysMessages)['pt-BR'] &
+  (typeof connectionTestMessages)['pt-BR'] &
+  (typeof quotaMessages)['pt-BR'] &
+  (typeof objectsMessages)['pt-BR'] &
+  (typeof reconcilerMessages)['pt-BR'];
 
 export type MessageCode = keyof typeof ptBR;
 

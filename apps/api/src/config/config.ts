@@ -15,6 +15,17 @@ const schema = z.object({
   /** The S3 endpoint shown to customers (may differ from the internal one behind a proxy). */
   S3_PUBLIC_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
+  /**
+   * A request header set by the trusted reverse proxy with the client's location (e.g.
+   * "CF-IPCountry" behind Cloudflare); sessions show it as their place. Unset: places stay empty.
+   */
+  GEO_HEADER: z.string().optional(),
+  /** How long a rotated-out access key keeps working (default 7 days). */
+  KEY_ROTATION_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600),
   SMTP_HOST: z.string().default('127.0.0.1'),
   SMTP_PORT: z.coerce.number().int().default(1025),
   SMTP_SECURE: z
@@ -31,6 +42,15 @@ const schema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'ENCRYPTION_KEY must be base64 of 32 bytes'),
   ENCRYPTION_KEY_ID: z.string().default('k1'),
+  /** Cron (America/Sao_Paulo) of the scheduled reconciler run (database vs. MinIO); 'off' disables it. */
+  RECONCILER_SCHEDULE: z.string().trim().min(1).default('*/15 * * * *'),
+  /** Whether scheduled reconciler runs repair drift (true) or only report it. */
+  RECONCILER_REPAIR: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** How often the worker compares account usage (MinIO scanner data) with quotas. */
+  QUOTA_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Secure cookies need HTTPS; off only for local http development. */
   COOKIE_SECURE: z
     .enum(['true', 'false'])

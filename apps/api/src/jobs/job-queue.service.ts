@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
-export const QUEUES = { emailSend: 'email.send', maintenance: 'maintenance.purge' } as const;
+export const QUEUES = {
+  emailSend: 'email.send',
+  maintenance: 'maintenance.purge',
+  accessKeysSweep: 'access-keys.sweep',
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**

@@ -5,6 +5,7 @@ import { AuditLogModule } from './audit/audit-log.module';
 import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { ReconcilerModule } from './reconciler/reconciler.module';
 import { StorageModule } from './storage/storage.module';
 import { TeamModule } from './team/team.module';
 
@@ -21,4 +22,5 @@ export const FEATURE_MODULES = [
   GrantsModule,
   AuditLogModule,
   ApiTokensModule,
+  ReconcilerModule,
 ];

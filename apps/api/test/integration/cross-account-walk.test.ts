@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
-import { accessKeys, apiTokens, grants, sessions, staffMembers, webauthnCredentials } from '@csp/db';
+import {
+  accessKeys,
+  apiTokens,
+  grants,
+  quotaChangeRequests,
+  sessions,
+  staffMembers,
+  webauthnCredentials,
+} from '@csp/db';
 import { randomToken, sha256Hex } from '../../src/common/crypto';
 import { FEATURE_MODULES } from '../../src/modules/modules';
 import { roleAllows } from '../../src/modules/identity/permissions';
@@ -85,6 +93,17 @@ beforeAll(async () => {
     })
     .returning();
   idsOfA.set('passkeys', passkey.id);
+  const [quotaRequest] = await api.db
+    .insert(quotaChangeRequests)
+    .values({
+      accountId: accountA,
+      requestedByUserId: me.body.user.id,
+      currentBytes: 10_000_000_000n,
+      requestedBytes: 50_000_000_000n,
+      reason: 'cross-account walk',
+    })
+    .returning();
+  idsOfA.set('requests', quotaRequest.id);
 });
 afterAll(async () => {
   await api?.close();

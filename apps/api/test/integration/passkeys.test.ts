@@ -180,3 +180,25 @@ describe('passkeys as a second factor', () => {
     expect(audit).toHaveLength(1);
   });
 });
+
+describe('an account that requires 2FA', () => {
+  it('accepts a passkey instead of TOTP', async () => {
+    const { owner } = await approvedAccount(api, 'pkreq');
+    const policy = await owner.request('PUT', '/api/v1/account/two-factor-policy', {
+      requireTwoFactor: true,
+    });
+    expect(policy.status).toBe(200);
+    // Without any second factor only the enrolment routes answer.
+    const blocked = await owner.get<{ code: string }>('/api/v1/buckets');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('two_factor_enrolment_required');
+    const before = await owner.get<{ hasPasskey: boolean; twoFactorEnabled: boolean }>('/api/v1/me/security');
+    expect(before.body).toMatchObject({ hasPasskey: false, twoFactorEnabled: false });
+
+    await registerPasskey(owner, new SoftAuthenticator(api.config.APP_URL));
+    const after = await owner.get<{ hasPasskey: boolean; twoFactorEnabled: boolean }>('/api/v1/me/security');
+    expect(after.body).toMatchObject({ hasPasskey: true, twoFactorEnabled: false });
+    const open = await owner.get('/api/v1/buckets');
+    expect(open.status, JSON.stringify(open.body)).toBe(200);
+  });
+});

@@ -5,25 +5,33 @@ import { HttpSession } from '../support/http';
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  // The trusted proxy's geo header (GEO_HEADER) names each session's place.
+  api = await startTestApi({ GEO_HEADER: 'X-Test-Geo' });
 });
 afterAll(async () => {
   await api?.close();
 });
 
 type Sessions = {
-  items: Array<{ id: string; device: string; ip: string; current: boolean; lastSeenAt: string }>;
+  items: Array<{
+    id: string;
+    device: string;
+    ip: string;
+    place: string | null;
+    current: boolean;
+    lastSeenAt: string;
+  }>;
 };
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 
-async function loginAs(email: string, password: string, ua?: string, ip?: string) {
+async function loginAs(email: string, password: string, ua?: string, ip?: string, place?: string) {
   const s = new HttpSession(api.baseUrl, 'pt-BR', ip);
   const r = await s.request(
     'POST',
     '/api/v1/auth/login',
     { email, password },
-    ua ? { 'user-agent': ua } : {},
+    { ...(ua ? { 'user-agent': ua } : {}), ...(place ? { 'x-test-geo': place } : {}) },
   );
   expect(r.status).toBe(200);
   return s;
@@ -32,14 +40,17 @@ async function loginAs(email: string, password: string, ua?: string, ip?: string
 describe('sessions', () => {
   it('lists my sessions with device, IP and the current flag; ends one and all others', async () => {
     const { input, owner } = await approvedAccount(api, 'sess');
-    const second = await loginAs(input.email, input.password, CHROME);
+    const second = await loginAs(input.email, input.password, CHROME, undefined, 'São Paulo, BR');
     const third = await loginAs(input.email, input.password);
     const list = await owner.get<Sessions>('/api/v1/me/sessions');
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(3);
     expect(list.body.items.filter((i) => i.current)).toHaveLength(1);
-    const chrome = list.body.items.find((i) => i.device === 'Chrome on Windows')!;
+    // Device labels follow the user's language (pt-BR here).
+    const chrome = list.body.items.find((i) => i.device === 'Chrome em Windows')!;
     expect(chrome.ip).toBe(second.clientIp);
+    expect(chrome.place).toBe('São Paulo, BR');
+    expect(list.body.items.filter((i) => i.place === null)).toHaveLength(2);
 
     expect((await owner.delete(`/api/v1/me/sessions/${chrome.id}`)).status).toBe(204);
     expect((await second.get('/api/v1/me')).status).toBe(401);
@@ -127,7 +138,7 @@ describe('sessions', () => {
     );
     await expect.poll(async () => (await alerts()).length, { timeout: 10_000 }).toBe(2);
     const mail = (await alerts()).find((m) => m.text.includes('10.77.1.2'))!;
-    expect(mail.text).toContain('Firefox on Linux');
+    expect(mail.text).toContain('Firefox em Linux');
 
     // Opting out stops the alert.
     const pref = await fresh.request('PATCH', '/api/v1/me/profile', {

@@ -4,7 +4,7 @@ import { platformSettings, staffMembers } from '@csp/db';
 import { hashPassword } from '../../src/modules/identity/password';
 import { localTime } from '../../src/modules/identity/staff-access-policy';
 import { readMail } from '@csp/local-services';
-import { STAFF, staffSession, startTestApi, type TestApi } from '../support/harness';
+import { STAFF, staffSession, staffTotpSecrets, startTestApi, type TestApi } from '../support/harness';
 import { HttpSession } from '../support/http';
 import { totpCode } from '../support/security';
 
@@ -206,5 +206,58 @@ describe('staff management by super admins', () => {
       (await admin.post('/api/v1/staff/members/00000000-0000-4000-8000-000000000000/disable')).status,
     ).toBe(404);
     expect(STAFF.email).toBeTruthy();
+  });
+});
+
+describe('staff own security', () => {
+  it('changes the own password (current one required, other sessions end) and regenerates recovery codes', async () => {
+    const who = await newStaffMember('support');
+    const first = await staffSession(api, who);
+    const second = await staffSession(api, who);
+    const overview = await first.get<{ twoFactorEnabled: boolean; recoveryCodesRemaining: number }>(
+      '/api/v1/staff/me/security',
+    );
+    expect(overview.body).toMatchObject({ twoFactorEnabled: true, recoveryCodesRemaining: 10 });
+
+    const wrong = await first.post('/api/v1/staff/me/password', {
+      currentPassword: 'not-the-password',
+      newPassword: 'Another-Staff-Pass-2026',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('current_password_invalid');
+    const weak = await first.post('/api/v1/staff/me/password', {
+      currentPassword: who.password,
+      newPassword: 'short',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.fields).toHaveProperty('newPassword');
+    expect((await second.get('/api/v1/staff/me')).status).toBe(200);
+
+    const changed = await first.post('/api/v1/staff/me/password', {
+      currentPassword: who.password,
+      newPassword: 'Another-Staff-Pass-2026',
+    });
+    expect(changed.status).toBe(204);
+    expect((await first.get('/api/v1/staff/me')).status).toBe(200);
+    expect((await second.get('/api/v1/staff/me')).status).toBe(401);
+    const oldLogin = await api.session().post('/api/v1/staff/auth/login', who);
+    expect(oldLogin.status).toBe(401);
+
+    const secret = staffTotpSecrets.get(who.email)!;
+    await api.db.update(staffMembers).set({ totpLastStep: null }).where(eq(staffMembers.email, who.email));
+    const badCode = await first.post('/api/v1/staff/me/two-factor/recovery-codes', {
+      password: 'Another-Staff-Pass-2026',
+      code: '000000',
+    });
+    expect(badCode.status).toBe(400);
+    const codes = await first.post<{ recoveryCodes: string[] }>(
+      '/api/v1/staff/me/two-factor/recovery-codes',
+      {
+        password: 'Another-Staff-Pass-2026',
+        code: await totpCode(secret),
+      },
+    );
+    expect(codes.status).toBe(200);
+    expect(codes.body.recoveryCodes).toHaveLength(10);
   });
 });

@@ -27,6 +27,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     ENCRYPTION_KEY,
     COOKIE_SECURE: 'false',
     APP_URL: 'http://127.0.0.1:3000',
+    // A scheduled reconciler run would touch MinIO at a wall-clock moment in the middle of a test.
+    RECONCILER_SCHEDULE: 'off',
     ...overrides,
   });
 }
@@ -119,7 +121,7 @@ export async function signUpAndVerify(api: TestApi, input = newSignup()) {
 }
 
 /** TOTP secrets of staff members enrolled by this harness (2FA is mandatory for staff). */
-const staffTotpSecrets = new Map<string, string>();
+export const staffTotpSecrets = new Map<string, string>();
 
 /**
  * A signed-in staff session. Staff 2FA is mandatory: the first login enrols TOTP (secret kept

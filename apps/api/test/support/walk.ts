@@ -7,6 +7,7 @@ import {
   buckets,
   grants,
   invitations,
+  quotaChangeRequests,
   sessions,
   staffMembers,
   userBucketAccess,
@@ -65,6 +66,8 @@ function sampleOf(js: Json, key: string): unknown {
       if (lower.includes('name')) return 'Nome Teste Walk';
       if (lower.includes('token')) return randomToken(32);
       if (lower.includes('code')) return '123456';
+      // S3 part ETags (object browser): an MD5 in quotes.
+      if (lower === 'etag') return `"${'a'.repeat(32)}"`;
       const min = Number(js.minLength ?? 1);
       return 'walk-value'.padEnd(Math.max(min, 10), 'x').slice(0, Number(js.maxLength ?? 64));
     }
@@ -153,12 +156,25 @@ export async function accountDigest(api: TestApi, accountId: string) {
       .where(eq(invitations.accountId, accountId))
       .orderBy(invitations.id),
     db
-      .select({ id: buckets.id, deleted: buckets.deletedAt, versioning: buckets.versioning })
+      .select({
+        id: buckets.id,
+        deleted: buckets.deletedAt,
+        versioning: buckets.versioning,
+        publicRead: buckets.publicRead,
+        lockMode: buckets.lockMode,
+        lockDays: buckets.lockRetentionDays,
+        lifecycle: buckets.lifecycleRules,
+      })
       .from(buckets)
       .where(eq(buckets.accountId, accountId))
       .orderBy(buckets.id),
     db
-      .select({ id: accessKeys.id, status: accessKeys.status, pending: accessKeys.pendingSecret })
+      .select({
+        id: accessKeys.id,
+        status: accessKeys.status,
+        pending: accessKeys.pendingSecret,
+        grace: accessKeys.graceEndsAt,
+      })
       .from(accessKeys)
       .where(eq(accessKeys.accountId, accountId))
       .orderBy(accessKeys.id),
@@ -188,6 +204,15 @@ export async function accountDigest(api: TestApi, accountId: string) {
       .from(apiTokens)
       .where(eq(apiTokens.accountId, accountId))
       .orderBy(apiTokens.id),
+    db
+      .select({
+        id: quotaChangeRequests.id,
+        status: quotaChangeRequests.status,
+        decided: quotaChangeRequests.decidedAt,
+      })
+      .from(quotaChangeRequests)
+      .where(eq(quotaChangeRequests.accountId, accountId))
+      .orderBy(quotaChangeRequests.id),
     db
       .select({ count: sql<number>`count(*)::int` })
       .from(auditEntries)

@@ -1,9 +1,26 @@
+import { backupEn } from './features/backup';
+import { bucketsEn } from './features/buckets';
 import { governanceEn } from './features/governance';
+import { objectsEn } from './features/objects';
+import { quotaEn } from './features/quota';
+import { reconcilerEn } from './features/reconciler';
 import { securityEn } from './features/security';
 import { teamEn } from './features/team';
+import { accessKeysEn } from './features/access-keys';
 import type { Dictionary } from './pt-BR';
 
-const coreEn: Omit<Dictionary, keyof typeof securityEn | keyof typeof teamEn | keyof typeof governanceEn> = {
+const coreEn: Omit<
+  Dictionary,
+  | keyof typeof securityEn
+  | keyof typeof teamEn
+  | keyof typeof governanceEn
+  | keyof typeof bucketsEn
+  | keyof typeof backupEn
+  | keyof typeof objectsEn
+  | keyof typeof quotaEn
+  | keyof typeof accessKeysEn
+  | keyof typeof reconcilerEn
+> = {
   meta: {
     tagline: 'S3-compatible object storage, in Brazil',
   },
@@ -299,4 +316,15 @@ const coreEn: Omit<Dictionary, keyof typeof securityEn | keyof typeof teamEn | k
   },
 };
 
-export const en: Dictionary = { ...coreEn, ...securityEn, ...teamEn, ...governanceEn };
+export const en: Dictionary = {
+  ...coreEn,
+  ...securityEn,
+  ...teamEn,
+  ...governanceEn,
+  ...bucketsEn,
+  ...backupEn,
+  ...objectsEn,
+  ...accessKeysEn,
+  ...quotaEn,
+  ...reconcilerEn,
+};

@@ -1,4 +1,10 @@
+import { accessKeysPtBR } from './features/access-keys';
+import { backupPtBR } from './features/backup';
+import { bucketsPtBR } from './features/buckets';
 import { governancePtBR } from './features/governance';
+import { objectsPtBR } from './features/objects';
+import { quotaPtBR } from './features/quota';
+import { reconcilerPtBR } from './features/reconciler';
 import { securityPtBR } from './features/security';
 import { teamPtBR } from './features/team';
 
@@ -301,6 +307,17 @@ const corePtBR = {
   },
 };
 
-export const ptBR = { ...corePtBR, ...securityPtBR, ...teamPtBR, ...governancePtBR };
+export const ptBR = {
+  ...corePtBR,
+  ...securityPtBR,
+  ...teamPtBR,
+  ...governancePtBR,
+  ...bucketsPtBR,
+  ...backupPtBR,
+  ...objectsPtBR,
+  ...accessKeysPtBR,
+  ...quotaPtBR,
+  ...reconcilerPtBR,
+};
 
 export type Dictionary = typeof ptBR;

@@ -35,6 +35,9 @@ export type AccessKey = Ok<'/api/v1/access-keys', 'get'>['items'][number];
 export type AccessKeyStatus = AccessKey['status'];
 /** The only responses that carry a secret: creation and the one-time reveal of the first key. */
 export type AccessKeySecret = Ok<'/api/v1/access-keys', 'post'>;
+export type CreateAccessKeyRequest = Body<'/api/v1/access-keys', 'post'>;
+export type AccessKeyScopeItem = NonNullable<AccessKey['scope']>[number];
+export type RotatedAccessKey = Ok<'/api/v1/access-keys/{id}/rotate', 'post'>;
 export type StaffMe = Ok<'/api/v1/staff/me', 'get'>;
 export type StaffMember = StaffMe['staff'];
 export type StaffAccount = Ok<'/api/v1/staff/accounts', 'get'>['items'][number];
@@ -161,7 +164,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
       unwrap(client.POST('/api/v1/buckets', { body })),
     deleteBucket: (bucketId: string) => unwrap(client.DELETE('/api/v1/buckets/{id}', path(bucketId))),
     listAccessKeys: () => unwrap(client.GET('/api/v1/access-keys')),
-    createAccessKey: (body: { name: string }) => unwrap(client.POST('/api/v1/access-keys', { body })),
+    createAccessKey: (body: CreateAccessKeyRequest) => unwrap(client.POST('/api/v1/access-keys', { body })),
+    deactivateAccessKey: (keyId: string) =>
+      unwrap(client.POST('/api/v1/access-keys/{id}/deactivate', path(keyId))),
+    reactivateAccessKey: (keyId: string) =>
+      unwrap(client.POST('/api/v1/access-keys/{id}/reactivate', path(keyId))),
+    rotateAccessKey: (keyId: string) => unwrap(client.POST('/api/v1/access-keys/{id}/rotate', path(keyId))),
     revealAccessKey: (keyId: string) => unwrap(client.POST('/api/v1/access-keys/{id}/reveal', path(keyId))),
     revokeAccessKey: (keyId: string) => unwrap(client.DELETE('/api/v1/access-keys/{id}', path(keyId))),
 

@@ -90,6 +90,8 @@ export function awsCredentialsFile(c: S3Credentials): CredentialFile {
  */
 export function awsConfigFile(c: S3Credentials): CredentialFile {
   const lines = [
+    `# endpoint_url here needs AWS CLI >= 2.13 or a recent SDK. Older versions ignore it: pass`,
+    `# --endpoint-url ${commentText(c.endpoint)} on every command.`,
     `[profile ${profileName(c.brandName)}]`,
     `region = ${c.region}`,
     `endpoint_url = ${c.endpoint}`,
@@ -97,4 +99,59 @@ export function awsConfigFile(c: S3Credentials): CredentialFile {
     '  addressing_style = path',
   ];
   return { filename: 'config', mimeType: RAW, content: lines.join('\n') + '\n' };
+}
+
+/** rclone wants remote names of letters, digits, "-", "_", "." and spaces; the profile slug is. */
+function iniValue(value: string): string {
+  return value.replace(/[\r\n]+/g, '');
+}
+
+/**
+ * An rclone remote (append to ~/.config/rclone/rclone.conf, or pass with --config). Paths are
+ * "<remote>:<bucket>/<path>". no_check_bucket: keys cannot create buckets (the platform does), so
+ * rclone must not try to before uploading.
+ */
+export function rcloneConfigFile(c: S3Credentials): CredentialFile {
+  const remote = profileName(c.brandName);
+  const lines = [
+    `# ${commentText(c.brandName)} - rclone remote. Append to ~/.config/rclone/rclone.conf`,
+    `# and use it as ${remote}:<bucket>/<path>, e.g. rclone lsf ${remote}:<bucket>`,
+    `[${remote}]`,
+    'type = s3',
+    'provider = Minio',
+    `access_key_id = ${iniValue(c.accessKeyId)}`,
+    `secret_access_key = ${iniValue(c.secretAccessKey)}`,
+    `endpoint = ${iniValue(c.endpoint)}`,
+    `region = ${iniValue(c.region)}`,
+    'force_path_style = true',
+    'no_check_bucket = true',
+  ];
+  return { filename: 'rclone.conf', mimeType: RAW, content: lines.join('\n') + '\n' };
+}
+
+/** Bucket placeholder of the restic file when no bucket was chosen. */
+export const RESTIC_BUCKET_PLACEHOLDER = 'BUCKET_NAME';
+
+/**
+ * restic's environment (KEY=value lines: a systemd EnvironmentFile, `docker --env-file`, or
+ * `set -a; . ./restic.env; set +a` in a shell). The repository password is the customer's own:
+ * only a commented placeholder, we never see it.
+ */
+export function resticEnvFile(c: S3Credentials, bucket?: string | null): CredentialFile {
+  const endpoint = c.endpoint.replace(/\/+$/, '');
+  const target = bucket?.trim() || RESTIC_BUCKET_PLACEHOLDER;
+  const lines = [
+    `# ${commentText(c.brandName)} - restic repository settings.`,
+    '# Load in a shell with: set -a; . ./restic.env; set +a',
+    ...(bucket?.trim() ? [] : [`# Replace ${RESTIC_BUCKET_PLACEHOLDER} with one of your buckets.`]),
+    `RESTIC_REPOSITORY=${envValue(`s3:${endpoint}/${target}`)}`,
+    `AWS_ACCESS_KEY_ID=${envValue(c.accessKeyId)}`,
+    `AWS_SECRET_ACCESS_KEY=${envValue(c.secretAccessKey)}`,
+    `AWS_DEFAULT_REGION=${envValue(c.region)}`,
+    '',
+    '# The repository password is yours alone: we never see it, and without it the backups cannot',
+    '# be read. Keep it somewhere safe, then set it here or point RESTIC_PASSWORD_FILE to a file.',
+    '# RESTIC_PASSWORD=',
+  ];
+  return { filename: 'restic.env', mimeType: RAW, content: lines.join('\n') + '\n' };
 }

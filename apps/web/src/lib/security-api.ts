@@ -88,6 +88,11 @@ export const securityApi = {
     unwrap(client.POST('/api/v1/staff/auth/login', { body })),
   staffSecondFactor: (body: { challengeToken: string; code?: string; recoveryCode?: string }) =>
     unwrap(client.POST('/api/v1/staff/auth/login/second-factor', { body })),
+  staffOverview: () => unwrap(client.GET('/api/v1/staff/me/security')),
+  staffChangePassword: (currentPassword: string, newPassword: string) =>
+    unwrap(client.POST('/api/v1/staff/me/password', { body: { currentPassword, newPassword } })),
+  staffRegenerateRecoveryCodes: (password: string, code: string) =>
+    unwrap(client.POST('/api/v1/staff/me/two-factor/recovery-codes', { body: { password, code } })),
   staffStartTotp: () => unwrap(client.POST('/api/v1/staff/two-factor/totp/setup')),
   staffConfirmTotp: (code: string) =>
     unwrap(client.POST('/api/v1/staff/two-factor/totp/confirm', { body: { code } })),
@@ -106,6 +111,8 @@ export const securityApi = {
     unwrap(client.POST('/api/v1/staff/members/{id}/enable', { params: { path: { id } } })),
 
   overview: () => unwrap(client.GET('/api/v1/me/security')),
+  setTwoFactorPolicy: (requireTwoFactor: boolean) =>
+    unwrap(client.PUT('/api/v1/account/two-factor-policy', { body: { requireTwoFactor } })),
   startTotp: () => unwrap(client.POST('/api/v1/me/two-factor/totp/setup')),
   confirmTotp: (code: string) =>
     unwrap(client.POST('/api/v1/me/two-factor/totp/confirm', { body: { code } })),

@@ -103,6 +103,7 @@ export function grantMe(auth: GrantAuth) {
       fullName: auth.grant.staffName,
       email: auth.grant.staffEmail,
       role: auth.role,
+      theme: 'system' as const,
     },
     account: { id: auth.accountId, name: auth.grant.accountName, status: auth.grant.accountStatus },
     grant: {

@@ -161,7 +161,7 @@ export class AccountSecurityController {
   }
 
   @Get('me/two-factor/passkeys')
-  @Authenticated({ permission: null })
+  @Authenticated({ permission: null, beforeTwoFactor: true })
   @Endpoint({
     operationId: 'listMyPasskeys',
     summary: 'My passkeys (WebAuthn second factor)',
@@ -173,7 +173,7 @@ export class AccountSecurityController {
   }
 
   @Post('me/two-factor/passkeys/options')
-  @Authenticated({ permission: null })
+  @Authenticated({ permission: null, beforeTwoFactor: true })
   @Endpoint({
     operationId: 'startPasskeyRegistration',
     summary: 'WebAuthn registration options for a new passkey (valid 5 minutes)',
@@ -185,7 +185,7 @@ export class AccountSecurityController {
   }
 
   @Post('me/two-factor/passkeys')
-  @Authenticated({ permission: null })
+  @Authenticated({ permission: null, beforeTwoFactor: true })
   @Endpoint({
     operationId: 'registerPasskey',
     summary: 'Verify the browser ceremony and keep the passkey; it then counts as a second factor',

@@ -10,6 +10,8 @@ export const SecurityOverviewSchema = z.object({
   recoveryCodesRemaining: z.number().int(),
   passwordChangedAt: z.string().nullable(),
   accountRequiresTwoFactor: z.boolean(),
+  /** A registered passkey also satisfies an account's 2FA requirement. */
+  hasPasskey: z.boolean(),
 });
 
 export const TotpSetupSchema = z.object({

@@ -10,6 +10,7 @@ import type { RequestMeta } from './auth.decorators';
 import type { UserAuth } from './auth.types';
 import { deviceLabel } from './device';
 import { LoginSecurityRepository } from './login-security.repository';
+import { PasskeyService } from './passkey.service';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { SessionService } from './session.service';
 import { TwoFactorService, type SecondFactorProof } from './two-factor.service';
@@ -34,6 +35,7 @@ export class AccountSecurityService {
     private readonly repo: AccountSecurityRepository,
     private readonly loginRepo: LoginSecurityRepository,
     private readonly twoFactor: TwoFactorService,
+    private readonly passkeys: PasskeyService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly mailer: MailerService,
@@ -56,6 +58,7 @@ export class AccountSecurityService {
         : 0,
       passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
       accountRequiresTwoFactor: account?.requireTwoFactor ?? false,
+      hasPasskey: await this.passkeys.hasPasskeys(user.id),
     };
   }
 
@@ -114,11 +117,12 @@ export class AccountSecurityService {
   }
 
   async listSessions(auth: UserAuth) {
+    const { language } = await this.user(auth);
     const rows = await this.sessions.listUserSessions(auth.userId);
     return {
       items: rows.map((s) => ({
         id: s.id,
-        device: deviceLabel(s.userAgent),
+        device: deviceLabel(s.userAgent, language),
         userAgent: s.userAgent,
         ip: s.ip,
         place: s.place,
@@ -151,13 +155,14 @@ export class AccountSecurityService {
   }
 
   async loginHistory(auth: UserAuth) {
+    const { language } = await this.user(auth);
     const rows = await this.loginRepo.loginHistory({ userId: auth.userId }, 50);
     return {
       items: rows.map((r) => ({
         id: r.id,
         success: r.success,
         reason: r.reason,
-        device: deviceLabel(r.userAgent),
+        device: deviceLabel(r.userAgent, language),
         ip: r.ip,
         createdAt: r.createdAt.toISOString(),
       })),

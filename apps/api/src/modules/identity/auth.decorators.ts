@@ -76,9 +76,21 @@ export const CurrentStaff = createParamDecorator((_: unknown, ctx: ExecutionCont
 export interface RequestMeta {
   ip: string;
   userAgent: string | null;
+  /** From the trusted proxy's geo header (GEO_HEADER), when configured and present. */
+  place?: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    place?: string | null;
+  }
 }
 
 export const ReqMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta => {
   const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-  return { ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 512) ?? null };
+  return {
+    ip: req.ip,
+    userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
+    place: req.place ?? null,
+  };
 });

@@ -78,8 +78,14 @@ export class AuthGuard implements CanActivate {
       const accountError = accountAccessError(row.account.status);
       if (accountError) throw AppException.forbidden(accountError);
       if (access.permission && !roleAllows(row.user.role, access.permission)) throw AppException.forbidden();
-      // The account requires 2FA: until this user enrols, only the enrolment routes answer.
-      if (row.account.requireTwoFactor && !row.user.totpEnabledAt && !access.beforeTwoFactor)
+      // The account requires 2FA: until this user enrols (TOTP or a passkey), only the enrolment
+      // routes answer.
+      if (
+        row.account.requireTwoFactor &&
+        !row.user.totpEnabledAt &&
+        !row.hasPasskey &&
+        !access.beforeTwoFactor
+      )
         throw AppException.forbidden('two_factor_enrolment_required');
       request.auth = {
         kind: 'user',

@@ -192,7 +192,7 @@ export class AuthService {
         newLoginAlertEmail({
           to: row.user.email,
           name: row.user.fullName,
-          device: deviceLabel(meta.userAgent),
+          device: deviceLabel(meta.userAgent, row.user.language),
           ip: meta.ip,
           when: new Date().toLocaleString(row.user.language === 'en' ? 'en-US' : 'pt-BR', {
             timeZone: row.user.timezone,
@@ -202,7 +202,10 @@ export class AuthService {
         }),
       );
     }
-    const twoFactorEnrolmentRequired = row.account.requireTwoFactor && !row.user.totpEnabledAt;
+    const twoFactorEnrolmentRequired =
+      row.account.requireTwoFactor &&
+      !row.user.totpEnabledAt &&
+      !(await this.passkeys.hasPasskeys(row.user.id));
     return {
       kind: 'session',
       session,
@@ -307,11 +310,18 @@ export class AuthService {
 }
 
 function toMe(row: {
-  user: { id: string; fullName: string; email: string; role: Me['user']['role'] };
+  user: { id: string; fullName: string; email: string; role: Me['user']['role']; theme: string };
   account: { id: string; name: string; status: Me['account']['status'] };
 }): Me {
+  const theme = row.user.theme === 'light' || row.user.theme === 'dark' ? row.user.theme : 'system';
   return {
-    user: { id: row.user.id, fullName: row.user.fullName, email: row.user.email, role: row.user.role },
+    user: {
+      id: row.user.id,
+      fullName: row.user.fullName,
+      email: row.user.email,
+      role: row.user.role,
+      theme,
+    },
     account: { id: row.account.id, name: row.account.name, status: row.account.status },
   };
 }

@@ -1,6 +1,10 @@
-/** A short human label for a user agent ("Chrome on Windows"); no third-party parser. */
-export function deviceLabel(userAgent: string | null | undefined): string {
-  if (!userAgent) return 'Unknown device';
+/**
+ * A short human label for a user agent ("Chrome on Windows", "Chrome em Windows"); no third-party
+ * parser.
+ */
+export function deviceLabel(userAgent: string | null | undefined, lang: string = 'en'): string {
+  const pt = lang === 'pt-BR';
+  if (!userAgent) return pt ? 'Dispositivo desconhecido' : 'Unknown device';
   const ua = userAgent;
   const browser = /Edg\//.test(ua)
     ? 'Edge'
@@ -30,6 +34,18 @@ export function deviceLabel(userAgent: string | null | undefined): string {
             : /Linux/.test(ua)
               ? 'Linux'
               : null;
-  if (browser && os) return `${browser} on ${os}`;
+  if (browser && os) return `${browser} ${pt ? 'em' : 'on'} ${os}`;
   return browser ?? os ?? ua.slice(0, 40);
+}
+
+/**
+ * The "place" a trusted proxy header names ("BR", "São Paulo, BR"): letters, digits, spaces and
+ * basic punctuation only, at most 64 characters; anything else is dropped.
+ */
+export function placeFromHeader(value: string | string[] | undefined): string | null {
+  const raw = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!raw || raw.length > 64 || !/^[\p{L}\p{N} .,'()-]+$/u.test(raw)) return null;
+  // Cloudflare answers XX for unknown and T1 for Tor.
+  if (raw === 'XX') return null;
+  return raw;
 }

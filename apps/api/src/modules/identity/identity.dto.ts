@@ -23,6 +23,8 @@ export const MeSchema = z.object({
     fullName: z.string(),
     email: z.string(),
     role: z.enum(['owner', 'admin', 'developer', 'external_client']),
+    /** Profile preference; the web keeps it in a cookie so pages render in it from the first byte. */
+    theme: z.enum(['light', 'dark', 'system']),
   }),
   account: z.object({
     id: z.uuid(),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { leadingZeroBits, solvePow, verifyPow } from './pow';
-import { deviceLabel } from './device';
+import { deviceLabel, placeFromHeader } from './device';
 
 describe('proof-of-work captcha', () => {
   it('counts leading zero bits', () => {
@@ -53,5 +53,25 @@ describe('device label', () => {
     [null, 'Unknown device'],
   ])('%s -> %s', (ua, label) => {
     expect(deviceLabel(ua)).toBe(label);
+  });
+});
+
+describe('deviceLabel in Portuguese', () => {
+  it('uses the user language', () => {
+    expect(deviceLabel('Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36', 'pt-BR')).toBe(
+      'Chrome em Linux',
+    );
+    expect(deviceLabel(null, 'pt-BR')).toBe('Dispositivo desconhecido');
+  });
+});
+
+describe('placeFromHeader', () => {
+  it('keeps plain place names and drops anything else', () => {
+    expect(placeFromHeader('BR')).toBe('BR');
+    expect(placeFromHeader(['São Paulo, BR'])).toBe('São Paulo, BR');
+    expect(placeFromHeader('XX')).toBeNull();
+    expect(placeFromHeader('<script>')).toBeNull();
+    expect(placeFromHeader('x'.repeat(65))).toBeNull();
+    expect(placeFromHeader(undefined)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
-import { sessions, staffMembers, users, accounts, type Database } from '@csp/db';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { sessions, staffMembers, users, accounts, webauthnCredentials, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
 @Injectable()
@@ -15,7 +15,13 @@ export class SessionRepository {
   /** A live user session with its user and account, or null. */
   async findLiveUserSession(tokenHash: string, now: Date) {
     const [row] = await this.db
-      .select({ session: sessions, user: users, account: accounts })
+      .select({
+        session: sessions,
+        user: users,
+        account: accounts,
+        // A registered passkey is a second factor too (an account requiring 2FA accepts either).
+        hasPasskey: sql<boolean>`exists (select 1 from ${webauthnCredentials} w where w.user_id = ${users.id})`,
+      })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .innerJoin(accounts, eq(accounts.id, users.accountId))

@@ -43,6 +43,7 @@ export class SessionService {
       staffId: 'staffId' in subject ? subject.staffId : null,
       ip: meta.ip,
       userAgent: meta.userAgent,
+      place: meta.place ?? null,
       remember,
       idleExpiresAt: new Date(now + policy.idle),
       absoluteExpiresAt: new Date(now + policy.absolute),
@@ -87,6 +88,11 @@ export class SessionService {
   /** Ends a user's other sessions, keeping the current one (password, 2FA or e-mail change). */
   async endOtherSessionsOfUser(userId: string, currentSessionId: string): Promise<number> {
     return this.sessions.revokeAllOf({ userId }, new Date(), currentSessionId);
+  }
+
+  /** Ends a staff member's other sessions, keeping the current one (password change). */
+  async endOtherSessionsOfStaff(staffId: string, currentSessionId: string): Promise<number> {
+    return this.sessions.revokeAllOf({ staffId }, new Date(), currentSessionId);
   }
 
   listUserSessions(userId: string) {

@@ -4,12 +4,19 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
 import { IdPipe } from '../../common/id.pipe';
-import { CodeSchema, EndedSchema, RecoveryCodesSchema, TotpSetupSchema } from './account-security.dto';
+import {
+  ChangePasswordSchema,
+  CodeSchema,
+  EndedSchema,
+  RecoveryCodesSchema,
+  RegenerateRecoveryCodesSchema,
+  TotpSetupSchema,
+} from './account-security.dto';
 import { CurrentStaff, ReqMeta, StaffAuthenticated, type RequestMeta } from './auth.decorators';
 import type { StaffAuth } from './auth.types';
 import { StaffPermission } from './permissions';
 import { STAFF_COOKIE, SessionService } from './session.service';
-import { StaffLoginSettingsSchema } from './staff-security.dto';
+import { StaffLoginSettingsSchema, StaffSecurityOverviewSchema } from './staff-security.dto';
 import { StaffSecurityService } from './staff-security.service';
 
 @ApiTags('staff')
@@ -34,6 +41,52 @@ export class StaffSecurityController {
     @ReqMeta() meta: RequestMeta,
   ) {
     return this.staffSecurity.forceLogoutUser(staff, id, meta);
+  }
+
+  @Get('me/security')
+  @StaffAuthenticated({ permission: null })
+  @Endpoint({
+    operationId: 'staffSecurityOverview',
+    summary: "The signed-in staff member's 2FA and password state",
+    response: StaffSecurityOverviewSchema,
+    errors: [401],
+  })
+  overview(@CurrentStaff() staff: StaffAuth) {
+    return this.staffSecurity.overview(staff);
+  }
+
+  @Post('me/password')
+  @StaffAuthenticated({ permission: null })
+  @Endpoint({
+    operationId: 'staffChangePassword',
+    summary: 'Change the own password (current one required); ends the other sessions',
+    body: ChangePasswordSchema,
+    status: 204,
+    errors: [400, 401],
+  })
+  async changePassword(
+    @CurrentStaff() staff: StaffAuth,
+    @Body() body: z.infer<typeof ChangePasswordSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    await this.staffSecurity.changePassword(staff, body.currentPassword, body.newPassword, meta);
+  }
+
+  @Post('me/two-factor/recovery-codes')
+  @StaffAuthenticated({ permission: null })
+  @Endpoint({
+    operationId: 'staffRegenerateRecoveryCodes',
+    summary: 'New recovery codes for the own TOTP (password and a current code required)',
+    body: RegenerateRecoveryCodesSchema,
+    response: RecoveryCodesSchema,
+    errors: [400, 401, 409],
+  })
+  regenerateRecoveryCodes(
+    @CurrentStaff() staff: StaffAuth,
+    @Body() body: z.infer<typeof RegenerateRecoveryCodesSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.staffSecurity.regenerateRecoveryCodes(staff, body.password, body.code, meta);
   }
 
   @Post('two-factor/totp/setup')

@@ -38,3 +38,9 @@ export const CreateStaffMemberSchema = z.object({
   role,
 });
 export const StaffRoleSchema = z.object({ role });
+
+export const StaffSecurityOverviewSchema = z.object({
+  twoFactorEnabled: z.boolean(),
+  recoveryCodesRemaining: z.number().int(),
+  passwordChangedAt: z.string().nullable(),
+});

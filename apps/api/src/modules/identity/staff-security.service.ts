@@ -3,7 +3,9 @@ import { AppException } from '../../common/app-exception';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from './auth.decorators';
 import type { StaffAuth } from './auth.types';
+import { AccountSecurityRepository } from './account-security.repository';
 import { IdentityRepository } from './identity.repository';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { ipAllowed, withinHours, type StaffLoginSettings } from './staff-access-policy';
 import { StaffAccessService } from './staff-access.service';
 import { SessionService } from './session.service';
@@ -17,6 +19,7 @@ export class StaffSecurityService {
     private readonly audit: AuditService,
     private readonly twoFactor: TwoFactorService,
     private readonly staffAccess: StaffAccessService,
+    private readonly security: AccountSecurityRepository,
   ) {}
 
   async forceLogoutUser(staff: StaffAuth, userId: string, meta: RequestMeta) {
@@ -61,6 +64,52 @@ export class StaffSecurityService {
       resourceId: staff.id,
     });
     return { recoveryCodes, session };
+  }
+
+  /** Own password: the current one is checked, every other session of the member ends. */
+  async changePassword(auth: StaffAuth, current: string, next: string, meta: RequestMeta) {
+    const staff = await this.staff(auth);
+    if (!(await verifyPassword(staff.passwordHash, current)))
+      throw AppException.badRequest('current_password_invalid');
+    const problem = passwordProblem(next);
+    if (problem) throw AppException.validation({ newPassword: problem });
+    await this.security.setStaffPassword(staff.id, await hashPassword(next));
+    const ended = await this.sessions.endOtherSessionsOfStaff(staff.id, auth.sessionId);
+    await this.audit.byStaff(auth, meta, {
+      action: 'staff.password_changed',
+      resourceType: 'staff',
+      resourceId: staff.id,
+      details: { sessionsEnded: ended },
+    });
+  }
+
+  /** New recovery codes (the old ones stop working); needs the password and a current TOTP code. */
+  async regenerateRecoveryCodes(auth: StaffAuth, password: string, code: string, meta: RequestMeta) {
+    const staff = await this.staff(auth);
+    if (!staff.totpEnabledAt) throw AppException.conflict('two_factor_not_enabled');
+    if (!(await verifyPassword(staff.passwordHash, password)))
+      throw AppException.badRequest('current_password_invalid');
+    if (!(await this.twoFactor.verify({ staffId: staff.id }, staff.totpSecret, { code })))
+      throw AppException.badRequest('second_factor_invalid');
+    const result = await this.twoFactor.regenerateRecoveryCodes({ staffId: staff.id });
+    await this.audit.byStaff(auth, meta, {
+      action: 'staff.recovery_codes_regenerated',
+      resourceType: 'staff',
+      resourceId: staff.id,
+    });
+    return result;
+  }
+
+  /** What the staff security page shows about the signed-in member. */
+  async overview(auth: StaffAuth) {
+    const staff = await this.staff(auth);
+    return {
+      twoFactorEnabled: Boolean(staff.totpEnabledAt),
+      recoveryCodesRemaining: staff.totpEnabledAt
+        ? await this.twoFactor.remainingRecoveryCodes({ staffId: staff.id })
+        : 0,
+      passwordChangedAt: staff.passwordChangedAt?.toISOString() ?? null,
+    };
   }
 
   loginSettings() {

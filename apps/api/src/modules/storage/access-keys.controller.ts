@@ -6,7 +6,13 @@ import { IdPipe } from '../../common/id.pipe';
 import { Authenticated, CurrentAccount, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
 import type { AccountAuth } from '../identity/auth.types';
 import { Permission } from '../identity/permissions';
-import { AccessKeyListSchema, AccessKeySecretSchema, CreateAccessKeySchema } from './storage.dto';
+import {
+  AccessKeyListSchema,
+  AccessKeySchema,
+  AccessKeySecretSchema,
+  CreateAccessKeySchema,
+  RotatedAccessKeySchema,
+} from './access-keys.dto';
 import { AccessKeysService } from './access-keys.service';
 
 @ApiTags('access-keys')
@@ -40,7 +46,53 @@ export class AccessKeysController {
     @Body() body: z.infer<typeof CreateAccessKeySchema>,
     @ReqMeta() meta: RequestMeta,
   ) {
-    return this.keys.create(auth, body.name, meta);
+    return this.keys.create(auth, body, meta);
+  }
+
+  @Post(':id/deactivate')
+  @Authenticated({ permission: Permission.AccessKeyUpdate })
+  @Endpoint({
+    operationId: 'deactivateAccessKey',
+    summary: 'Turn a key off (also ends a rotation grace period now); reversible',
+    response: AccessKeySchema,
+    errors: [404, 409, 503],
+  })
+  deactivate(
+    @CurrentAccount() auth: AccountAuth,
+    @Param('id', IdPipe) id: string,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.keys.deactivate(auth, id, meta);
+  }
+
+  @Post(':id/reactivate')
+  @Authenticated({ permission: Permission.AccessKeyUpdate })
+  @Endpoint({
+    operationId: 'reactivateAccessKey',
+    summary: 'Turn a deactivated key back on',
+    response: AccessKeySchema,
+    errors: [404, 409, 503],
+  })
+  reactivate(
+    @CurrentAccount() auth: AccountAuth,
+    @Param('id', IdPipe) id: string,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.keys.reactivate(auth, id, meta);
+  }
+
+  @Post(':id/rotate')
+  @Authenticated({ permission: Permission.AccessKeyCreate })
+  @Endpoint({
+    operationId: 'rotateAccessKey',
+    summary:
+      'Make a replacement key now (same description, scope, expiry; its secret is in this response only); the old key is deactivated when its grace period ends',
+    response: RotatedAccessKeySchema,
+    status: 201,
+    errors: [403, 404, 409, 503],
+  })
+  rotate(@CurrentAccount() auth: AccountAuth, @Param('id', IdPipe) id: string, @ReqMeta() meta: RequestMeta) {
+    return this.keys.rotate(auth, id, meta);
   }
 
   @Post(':id/reveal')

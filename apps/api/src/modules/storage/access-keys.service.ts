@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { MinioAdminClient } from '@csp/minio-admin';
+import { buildScopedPolicy, type IamPolicyDocument, type MinioAdminClient } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
 import { newAccessKeyId, newSecretKey, SecretBox } from '../../common/crypto';
 import { SECRET_BOX } from '../../common/secret-box.provider';
@@ -7,18 +7,46 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../identity/auth.decorators';
 import type { AccountAuth } from '../identity/auth.types';
+import { AccessKeysRepository, type AccessKeyRow, type StoredScopeItem } from './access-keys.repository';
 import { InjectMinioAdmin, storageNames } from './storage.clients';
 import { StorageRepository } from './storage.repository';
 
-type KeyRow = NonNullable<Awaited<ReturnType<StorageRepository['findAccessKey']>>>;
+/** MinIO refuses inline policies above this size. */
+const MAX_INLINE_POLICY_BYTES = 4096;
+const HOUR_MS = 3_600_000;
+const MAX_EXPIRY_MS = 10 * 365 * 24 * HOUR_MS;
+const NAME_MAX = 64;
+const ROTATED_SUFFIX = / \(\d{4}-\d{2}-\d{2}\)$/;
 
-/** Access keys are MinIO service accounts of the account's storage user; secrets are shown once. */
+export interface CreateKeyInput {
+  name: string;
+  description?: string | null;
+  expiresAt?: string | null;
+  scope?: StoredScopeItem[] | null;
+}
+
+type BucketNames = Map<string, string>;
+
+/**
+ * Access keys are MinIO service accounts of the account's storage user; secrets are shown once.
+ *
+ * Scope: a key without scope follows the account policy (every bucket, present and future). A
+ * scoped key carries an inline policy naming its buckets with Read or Full access, which MinIO
+ * intersects with the account policy: it can only narrow. When a scoped bucket is deleted the
+ * account policy stops naming it, so the key simply loses it (the list hides deleted buckets).
+ *
+ * Lifecycle: active <-> inactive (MinIO status off/on), expired (MinIO refuses the key once its
+ * expiration passes; the worker records it), revoked (deleted on MinIO, row kept for history).
+ * Rotation makes a new key with the same description, scope and expiry and gives the old one a
+ * grace period, after which the worker deactivates it (`deactivateDueKeys`).
+ */
 @Injectable()
 export class AccessKeysService {
   private readonly logger = new Logger('AccessKeys');
 
   constructor(
     private readonly storage: StorageRepository,
+    private readonly keys: AccessKeysRepository,
     private readonly audit: AuditService,
     @InjectMinioAdmin() private readonly minio: MinioAdminClient,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
@@ -26,40 +54,36 @@ export class AccessKeysService {
   ) {}
 
   async list(accountId: string) {
-    const rows = await this.storage.listAccessKeys(accountId);
-    return { items: rows.filter((r) => r.provisioned).map(toAccessKey) };
+    const [rows, names] = await Promise.all([
+      this.storage.listAccessKeys(accountId),
+      this.keys.liveBucketNames(accountId),
+    ]);
+    return { items: rows.filter((r) => r.provisioned).map((r) => toAccessKey(r, names)) };
   }
 
-  async create(auth: AccountAuth, name: string, meta: RequestMeta) {
-    const account = await this.storage.findAccount(auth.accountId);
-    if (account?.status !== 'active') throw AppException.forbidden();
-    const secret = newSecretKey();
-    const row = await this.storage.insertAccessKey({
-      accountId: auth.accountId,
-      accessKeyId: newAccessKeyId(),
-      name,
-      createdByUserId: auth.userId,
+  async create(auth: AccountAuth, input: CreateKeyInput, meta: RequestMeta) {
+    await this.requireActiveAccount(auth.accountId);
+    const expiresAt = parseExpiry(input.expiresAt);
+    const scope = await this.resolveScope(auth.accountId, input.scope ?? null);
+    const issued = await this.issue(auth, {
+      name: input.name,
+      description: input.description?.trim() || null,
+      expiresAt,
+      scope,
+      rotatedFromKeyId: null,
     });
-    if (!row) throw new AppException(503, 'storage_unavailable');
-    try {
-      await this.minio.addServiceAccount({
-        targetUser: storageNames.user(auth.accountId),
-        accessKey: row.accessKeyId,
-        secretKey: secret,
-      });
-    } catch (error) {
-      this.logger.warn(`key ${row.accessKeyId} not created: ${(error as Error).message}`);
-      await this.storage.deleteAccessKeyRow(auth.accountId, row.id);
-      throw new AppException(503, 'storage_unavailable');
-    }
-    await this.storage.markKeyProvisioned(row.id);
     await this.audit.byUser(auth, meta, {
       action: 'access_key.created',
       resourceType: 'access_key',
-      resourceId: row.id,
-      details: { accessKeyId: row.accessKeyId, name },
+      resourceId: issued.row.id,
+      details: {
+        accessKeyId: issued.row.accessKeyId,
+        name: issued.row.name,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        scope: scope.items,
+      },
     });
-    return this.withSecret({ ...row, provisioned: true }, secret);
+    return this.withSecret(issued.row, issued.secret, scope.names);
   }
 
   /** The first key's secret, kept sealed since approval, handed out exactly once. */
@@ -74,7 +98,93 @@ export class AccessKeysService {
       resourceId: row.id,
       details: { accessKeyId: row.accessKeyId },
     });
-    return this.withSecret({ ...row, pendingSecret: null }, this.secrets.open(sealed));
+    const names = await this.keys.liveBucketNames(auth.accountId);
+    return this.withSecret({ ...row, pendingSecret: null }, this.secrets.open(sealed), names);
+  }
+
+  /** Turns the key off on MinIO; also how a customer ends a rotation's grace period early. */
+  async deactivate(auth: AccountAuth, keyId: string, meta: RequestMeta) {
+    const row = await this.findUsable(auth.accountId, keyId);
+    const names = await this.keys.liveBucketNames(auth.accountId);
+    if (row.status === 'inactive') return toAccessKey(row, names);
+    await this.setMinioStatus(row, 'off');
+    const updated = (await this.keys.markDeactivated(auth.accountId, row.id)) ?? (await this.reload(row));
+    await this.audit.byUser(auth, meta, {
+      action: 'access_key.deactivated',
+      resourceType: 'access_key',
+      resourceId: row.id,
+      details: { accessKeyId: row.accessKeyId, endedGrace: row.graceEndsAt !== null },
+    });
+    return toAccessKey(updated, names);
+  }
+
+  async reactivate(auth: AccountAuth, keyId: string, meta: RequestMeta) {
+    const row = await this.findUsable(auth.accountId, keyId);
+    const names = await this.keys.liveBucketNames(auth.accountId);
+    if (row.status === 'active') return toAccessKey(row, names);
+    if (row.expiresAt && row.expiresAt.getTime() <= Date.now())
+      throw AppException.conflict('access_key_expired');
+    await this.setMinioStatus(row, 'on');
+    const updated = (await this.keys.markReactivated(auth.accountId, row.id)) ?? (await this.reload(row));
+    await this.audit.byUser(auth, meta, {
+      action: 'access_key.reactivated',
+      resourceType: 'access_key',
+      resourceId: row.id,
+      details: { accessKeyId: row.accessKeyId },
+    });
+    return toAccessKey(updated, names);
+  }
+
+  /**
+   * Makes the replacement key now (same description, scope and expiry) and starts the old key's
+   * grace period. One replacement per key: a second rotation of the same key answers 409.
+   */
+  async rotate(auth: AccountAuth, keyId: string, meta: RequestMeta) {
+    await this.requireActiveAccount(auth.accountId);
+    const row = await this.findUsable(auth.accountId, keyId);
+    if (row.status !== 'active') throw AppException.conflict('access_key_not_active');
+    if (row.expiresAt && row.expiresAt.getTime() <= Date.now())
+      throw AppException.conflict('access_key_expired');
+    if (row.graceEndsAt) throw AppException.conflict('access_key_already_rotated');
+    // Deleted buckets drop out of the scope; an empty scope stays empty (it never widens to "all").
+    const stored = parseScope(row.scope);
+    const scope = await this.resolveScope(auth.accountId, stored === null ? null : stored, {
+      dropMissing: true,
+    });
+    const claimed = await this.keys.claimRotation(
+      auth.accountId,
+      row.id,
+      this.config.KEY_ROTATION_GRACE_SECONDS,
+    );
+    if (!claimed) throw AppException.conflict('access_key_already_rotated');
+    let issued: Awaited<ReturnType<AccessKeysService['issue']>>;
+    try {
+      issued = await this.issue(auth, {
+        name: rotatedName(row.name, new Date()),
+        description: row.description,
+        expiresAt: row.expiresAt,
+        scope,
+        rotatedFromKeyId: row.id,
+      });
+    } catch (error) {
+      await this.keys.releaseRotation(auth.accountId, row.id);
+      throw error;
+    }
+    await this.audit.byUser(auth, meta, {
+      action: 'access_key.rotated',
+      resourceType: 'access_key',
+      resourceId: row.id,
+      details: {
+        accessKeyId: row.accessKeyId,
+        newKeyId: issued.row.id,
+        newAccessKeyId: issued.row.accessKeyId,
+        graceEndsAt: claimed.graceEndsAt?.toISOString() ?? null,
+      },
+    });
+    return {
+      ...this.withSecret(issued.row, issued.secret, scope.names),
+      previous: toAccessKey(claimed, scope.names),
+    };
   }
 
   /** Revokes for good: the service account is deleted on MinIO, the row stays for history. */
@@ -90,18 +200,185 @@ export class AccessKeysService {
         throw new AppException(503, 'storage_unavailable');
       }
     }
-    await this.storage.markKeyRevoked(auth.accountId, row.id);
+    await this.keys.markRevoked(auth.accountId, row.id);
     await this.audit.byUser(auth, meta, {
       action: 'access_key.revoked',
       resourceType: 'access_key',
       resourceId: row.id,
-      details: { accessKeyId: row.accessKeyId },
+      details: {
+        accessKeyId: row.accessKeyId,
+        endedGrace: row.graceEndsAt !== null && row.status === 'active',
+      },
     });
   }
 
-  private withSecret(row: KeyRow, secret: string) {
+  /**
+   * The worker's sweep: records keys past their expiry as `expired` (MinIO already refuses them),
+   * then turns off keys whose rotation grace has ended. Safe to run concurrently and repeatedly:
+   * each row changes only if it is still due. A MinIO failure leaves the key for the next run.
+   */
+  async deactivateDueKeys() {
+    const expired = await this.keys.markExpired();
+    for (const row of expired) {
+      // MinIO already refuses an expired key; turning it off too keeps MinIO's status in line with
+      // the row (what the reconciler expects). MinIO may have dropped it already: best effort.
+      await this.minio.updateServiceAccount(row.accessKeyId, { newStatus: 'off' }).catch(() => undefined);
+      await this.audit.record({
+        accountId: row.accountId,
+        actor: { type: 'system' },
+        action: 'access_key.expired',
+        resourceType: 'access_key',
+        resourceId: row.id,
+        details: { accessKeyId: row.accessKeyId, expiresAt: row.expiresAt?.toISOString() ?? null },
+      });
+    }
+    let deactivated = 0;
+    let failed = 0;
+    for (const due of await this.keys.dueForGraceEnd()) {
+      try {
+        await this.setMinioStatus(due, 'off');
+      } catch {
+        failed += 1;
+        continue;
+      }
+      const row = await this.keys.markGraceEnded(due.id);
+      if (!row) continue;
+      deactivated += 1;
+      await this.audit.record({
+        accountId: row.accountId,
+        actor: { type: 'system' },
+        action: 'access_key.grace_ended',
+        resourceType: 'access_key',
+        resourceId: row.id,
+        details: { accessKeyId: row.accessKeyId },
+      });
+    }
+    return { expired: expired.length, deactivated, failed };
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private async requireActiveAccount(accountId: string) {
+    const account = await this.storage.findAccount(accountId);
+    if (account?.status !== 'active') throw AppException.forbidden();
+  }
+
+  /** A key of the account that exists on MinIO and is not revoked or expired. */
+  private async findUsable(accountId: string, keyId: string) {
+    const row = await this.storage.findAccessKey(accountId, keyId);
+    if (!row || !row.provisioned) throw AppException.notFound();
+    if (row.status === 'revoked') throw AppException.conflict('access_key_revoked');
+    if (row.status === 'expired') throw AppException.conflict('access_key_expired');
+    return row;
+  }
+
+  private async reload(row: AccessKeyRow) {
+    return (await this.storage.findAccessKey(row.accountId, row.id)) ?? row;
+  }
+
+  private async setMinioStatus(row: AccessKeyRow, status: 'on' | 'off') {
+    try {
+      await this.minio.updateServiceAccount(row.accessKeyId, { newStatus: status });
+    } catch (error) {
+      this.logger.warn(`key ${row.accessKeyId} not turned ${status}: ${(error as Error).message}`);
+      throw new AppException(503, 'storage_unavailable');
+    }
+  }
+
+  /**
+   * Rewrites the inline policy of every scoped key of the account from its stored scope and the
+   * account's live buckets. Inline policies name buckets, so before a deleted bucket's name may be
+   * used again (by anyone) the former owner's keys must stop naming it: bucket creation calls this
+   * for every account that once held the name. Returns how many keys were rewritten.
+   */
+  async refreshScopedPolicies(accountId: string): Promise<number> {
+    const names = await this.keys.liveBucketNames(accountId);
+    let rewritten = 0;
+    for (const row of await this.storage.listAccessKeys(accountId)) {
+      const scope = parseScope(row.scope);
+      if (!row.provisioned || row.status === 'revoked' || scope === null) continue;
+      const policy = buildScopedPolicy(
+        scope
+          .filter((s) => names.has(s.bucketId))
+          .map((s) => ({ bucket: names.get(s.bucketId)!, access: s.access })),
+      );
+      await this.minio.updateServiceAccount(row.accessKeyId, { newPolicy: policy });
+      rewritten++;
+    }
+    return rewritten;
+  }
+
+  /**
+   * Checks the chosen buckets against the account's live buckets and builds the inline policy.
+   * `items: null` = every bucket (no inline policy). With `dropMissing` (rotation), buckets deleted
+   * since are left out instead of refused.
+   */
+  private async resolveScope(
+    accountId: string,
+    requested: StoredScopeItem[] | null,
+    options: { dropMissing?: boolean } = {},
+  ): Promise<{ items: StoredScopeItem[] | null; names: BucketNames; policy?: IamPolicyDocument }> {
+    const names = await this.keys.liveBucketNames(accountId);
+    if (requested === null) return { items: null, names };
+    const normalized = requested.map((s) => ({ bucketId: s.bucketId.toLowerCase(), access: s.access }));
+    const missing = normalized.filter((s) => !names.has(s.bucketId));
+    if (missing.length > 0 && !options.dropMissing)
+      throw AppException.badRequest('access_key_bucket_not_found');
+    const items = normalized.filter((s) => names.has(s.bucketId));
+    const policy = buildScopedPolicy(
+      items.map((s) => ({ bucket: names.get(s.bucketId)!, access: s.access })),
+    );
+    if (Buffer.byteLength(JSON.stringify(policy)) > MAX_INLINE_POLICY_BYTES)
+      throw AppException.badRequest('access_key_scope_too_large');
+    return { items, names, policy };
+  }
+
+  /**
+   * Writes the row first (unprovisioned), then the service account on MinIO, then marks the row
+   * provisioned. A MinIO failure removes the row: nothing is left half-made.
+   */
+  private async issue(
+    auth: AccountAuth,
+    input: {
+      name: string;
+      description: string | null;
+      expiresAt: Date | null;
+      scope: { items: StoredScopeItem[] | null; policy?: IamPolicyDocument };
+      rotatedFromKeyId: string | null;
+    },
+  ) {
+    const secret = newSecretKey();
+    const row = await this.storage.insertAccessKey({
+      accountId: auth.accountId,
+      accessKeyId: newAccessKeyId(),
+      name: input.name,
+      description: input.description,
+      expiresAt: input.expiresAt,
+      scope: input.scope.items,
+      rotatedFromKeyId: input.rotatedFromKeyId,
+      createdByUserId: auth.userId,
+    });
+    if (!row) throw new AppException(503, 'storage_unavailable');
+    try {
+      await this.minio.addServiceAccount({
+        targetUser: storageNames.user(auth.accountId),
+        accessKey: row.accessKeyId,
+        secretKey: secret,
+        ...(input.scope.policy ? { policy: input.scope.policy } : {}),
+        ...(input.expiresAt ? { expiration: input.expiresAt } : {}),
+      });
+    } catch (error) {
+      this.logger.warn(`key ${row.accessKeyId} not created: ${(error as Error).message}`);
+      await this.storage.deleteAccessKeyRow(auth.accountId, row.id);
+      throw new AppException(503, 'storage_unavailable');
+    }
+    await this.storage.markKeyProvisioned(row.id);
+    return { row: { ...row, provisioned: true }, secret };
+  }
+
+  private withSecret(row: AccessKeyRow, secret: string, names: BucketNames) {
     return {
-      key: toAccessKey(row),
+      key: toAccessKey(row, names),
       secretAccessKey: secret,
       s3Endpoint: this.config.s3PublicEndpoint,
       region: this.config.S3_REGION,
@@ -109,14 +386,62 @@ export class AccessKeysService {
   }
 }
 
-function toAccessKey(row: KeyRow) {
+function parseExpiry(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  const ahead = date.getTime() - Date.now();
+  if (Number.isNaN(ahead) || ahead < HOUR_MS || ahead > MAX_EXPIRY_MS)
+    throw AppException.validation({ expiresAt: 'access_key_expiry_invalid' });
+  return date;
+}
+
+/** The stored scope, defensively: null (all buckets) or a list of bucket grants. */
+function parseScope(value: unknown): StoredScopeItem[] | null {
+  if (!Array.isArray(value)) return null;
+  return value.filter(
+    (v): v is StoredScopeItem =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as StoredScopeItem).bucketId === 'string' &&
+      ((v as StoredScopeItem).access === 'read' || (v as StoredScopeItem).access === 'full'),
+  );
+}
+
+/**
+ * "backup" -> "backup (2026-11-23)", the rotation day (language-neutral: names are data); a second
+ * rotation replaces the date. The list links the new key to the one it replaces.
+ */
+export function rotatedName(name: string, now: Date): string {
+  const suffix = ` (${now.toISOString().slice(0, 10)})`;
+  const base = name.replace(ROTATED_SUFFIX, '');
+  return base.slice(0, NAME_MAX - suffix.length).trimEnd() + suffix;
+}
+
+function iso(date: Date | null) {
+  return date?.toISOString() ?? null;
+}
+
+function toAccessKey(row: AccessKeyRow, names: BucketNames) {
+  const scope = parseScope(row.scope);
   return {
     id: row.id,
     accessKeyId: row.accessKeyId,
     name: row.name,
+    description: row.description,
     status: row.status,
+    scope:
+      scope === null
+        ? null
+        : scope
+            .filter((s) => names.has(s.bucketId))
+            .map((s) => ({ bucketId: s.bucketId, bucketName: names.get(s.bucketId)!, access: s.access })),
     createdAt: row.createdAt.toISOString(),
-    revokedAt: row.revokedAt?.toISOString() ?? null,
+    expiresAt: iso(row.expiresAt),
+    graceEndsAt: row.status === 'active' ? iso(row.graceEndsAt) : null,
+    rotatedFromKeyId: row.rotatedFromKeyId,
+    deactivatedAt: iso(row.deactivatedAt),
+    revokedAt: iso(row.revokedAt),
+    lastUsedAt: iso(row.lastUsedAt),
     secretRevealable: row.pendingSecret !== null && row.status === 'active',
   };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
@@ -6,7 +6,16 @@ import { IdPipe } from '../../common/id.pipe';
 import { Authenticated, CurrentAccount, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
 import type { AccountAuth } from '../identity/auth.types';
 import { Permission } from '../identity/permissions';
-import { BucketListSchema, BucketSchema, CreateBucketSchema } from './storage.dto';
+import {
+  BucketDetailSchema,
+  BucketListSchema,
+  BucketSchema,
+  CreateBucketSchema,
+  SetLifecycleSchema,
+  SetObjectLockSchema,
+  SetPublicReadSchema,
+  SetVersioningSchema,
+} from './buckets.dto';
 import { BucketsService } from './buckets.service';
 
 @ApiTags('buckets')
@@ -29,7 +38,8 @@ export class BucketsController {
   @Authenticated({ permission: Permission.BucketCreate })
   @Endpoint({
     operationId: 'createBucket',
-    summary: 'Create a bucket (PRD name rules; optional versioning)',
+    summary:
+      'Create a bucket (PRD name rules; versioning, public read, object lock with default retention, lifecycle rules)',
     body: CreateBucketSchema,
     response: BucketSchema,
     status: 201,
@@ -43,11 +53,95 @@ export class BucketsController {
     return this.buckets.create(auth, body, meta);
   }
 
+  @Get(':id')
+  @Authenticated({ permission: Permission.BucketRead })
+  @Endpoint({
+    operationId: 'getBucket',
+    summary: 'One bucket: settings, lifecycle rules, usage and connection addresses',
+    response: BucketDetailSchema,
+    errors: [404],
+  })
+  detail(@CurrentAccount() auth: AccountAuth, @Param('id', IdPipe) id: string) {
+    return this.buckets.detail(auth.accountId, id);
+  }
+
+  @Put(':id/versioning')
+  @Authenticated({ permission: Permission.BucketUpdate })
+  @Endpoint({
+    operationId: 'setBucketVersioning',
+    summary: 'Turn versioning on or suspend it (object lock buckets cannot suspend)',
+    body: SetVersioningSchema,
+    response: BucketDetailSchema,
+    errors: [400, 404, 409, 503],
+  })
+  setVersioning(
+    @CurrentAccount() auth: AccountAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: z.infer<typeof SetVersioningSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.buckets.setVersioning(auth, id, body.enabled, meta);
+  }
+
+  @Put(':id/public-read')
+  @Authenticated({ permission: Permission.BucketUpdate })
+  @Endpoint({
+    operationId: 'setBucketPublicRead',
+    summary: 'Allow or stop anonymous downloads of every object (bucket policy)',
+    body: SetPublicReadSchema,
+    response: BucketDetailSchema,
+    errors: [400, 404, 503],
+  })
+  setPublicRead(
+    @CurrentAccount() auth: AccountAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: z.infer<typeof SetPublicReadSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.buckets.setPublicRead(auth, id, body.enabled, meta);
+  }
+
+  @Put(':id/lifecycle')
+  @Authenticated({ permission: Permission.BucketUpdate })
+  @Endpoint({
+    operationId: 'setBucketLifecycle',
+    summary: 'Replace the lifecycle rules (an empty list removes them)',
+    body: SetLifecycleSchema,
+    response: BucketDetailSchema,
+    errors: [400, 404, 503],
+  })
+  setLifecycle(
+    @CurrentAccount() auth: AccountAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: z.infer<typeof SetLifecycleSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.buckets.setLifecycle(auth, id, body.rules, meta);
+  }
+
+  @Put(':id/object-lock')
+  @Authenticated({ permission: Permission.BucketUpdate })
+  @Endpoint({
+    operationId: 'setBucketObjectLock',
+    summary: 'Change the default retention of an object lock bucket (null removes it)',
+    body: SetObjectLockSchema,
+    response: BucketDetailSchema,
+    errors: [400, 404, 409, 503],
+  })
+  setObjectLock(
+    @CurrentAccount() auth: AccountAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: z.infer<typeof SetObjectLockSchema>,
+    @ReqMeta() meta: RequestMeta,
+  ) {
+    return this.buckets.setDefaultRetention(auth, id, body.defaultRetention, meta);
+  }
+
   @Delete(':id')
   @Authenticated({ permission: Permission.BucketDelete })
   @Endpoint({
     operationId: 'deleteBucket',
-    summary: 'Delete an empty bucket',
+    summary: 'Delete an empty bucket (409 explains how to empty it)',
     status: 204,
     errors: [404, 409, 503],
   })

@@ -28,6 +28,9 @@ export class DashboardService {
       bucketCount: buckets.length,
       accessKeyCount: keys.filter((k) => k.provisioned && k.status === 'active').length,
       usageUpdatedAt: usage.updatedAt,
+      writesBlocked: account.writesBlockedAt !== null,
+      writesBlockedAt: account.writesBlockedAt?.toISOString() ?? null,
+      measuredAt: account.usageMeasuredAt?.toISOString() ?? null,
       s3Endpoint: this.config.s3PublicEndpoint,
       region: this.config.S3_REGION,
     };

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { buildTenantPolicy, type MinioAdminClient } from '@csp/minio-admin';
+import { buildTenantPolicy, type IamPolicyDocument, type MinioAdminClient } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
 import { newAccessKeyId, newSecretKey, SecretBox } from '../../common/crypto';
 import { SECRET_BOX } from '../../common/secret-box.provider';
@@ -49,10 +49,16 @@ export class ProvisioningService {
     }
   }
 
-  /** Rewrites the account's policy to cover exactly its live buckets. */
+  /**
+   * Rewrites the account's policy to cover exactly its live buckets, read-only (deletes allowed)
+   * while writes are blocked over the quota. The one place that writes it; the reconciler compares MinIO with `expectedAccountPolicy`.
+   */
   async syncPolicy(accountId: string): Promise<void> {
-    const names = (await this.storage.liveBuckets(accountId)).map((b) => b.name);
-    await this.minio.addCannedPolicy(storageNames.policy(accountId), buildTenantPolicy(names, 'full'));
+    // Read and written under a per-account lock: concurrent syncs (a bucket created while the
+    // quota check blocks writes) run one after the other, and the last one writes the latest state.
+    await this.storage.withPolicyInputs(accountId, async (inputs) => {
+      await this.minio.addCannedPolicy(storageNames.policy(accountId), expectedAccountPolicy(inputs));
+    });
   }
 
   private async ensureInitialKey(accountId: string, minioUser: string): Promise<string> {
@@ -83,6 +89,44 @@ export class ProvisioningService {
     }
     return key.accessKeyId;
   }
+}
+
+/** The account's canned policy as it must be on MinIO (pure: syncPolicy writes it, the reconciler checks it). */
+export function expectedAccountPolicy(input: {
+  bucketNames: string[];
+  writesBlocked: boolean;
+}): IamPolicyDocument {
+  return input.writesBlocked
+    ? buildBlockedTenantPolicy(input.bucketNames)
+    : buildTenantPolicy(input.bucketNames, 'full');
+}
+
+/**
+ * Object actions still allowed while an account is over its quota: deleting is how a customer gets
+ * back under it with their own tools, and aborting a multipart upload frees its parts.
+ */
+export const BLOCKED_TENANT_DELETE_ACTIONS = [
+  's3:DeleteObject',
+  's3:DeleteObjectVersion',
+  's3:AbortMultipartUpload',
+];
+
+/** Over quota: the read-only tenant policy plus deletes (no upload, copy, tagging or retention change). */
+export function buildBlockedTenantPolicy(bucketNames: string[]): IamPolicyDocument {
+  const policy = buildTenantPolicy(bucketNames, 'read');
+  if (bucketNames.length === 0) return policy;
+  return {
+    ...policy,
+    Statement: [
+      ...policy.Statement,
+      {
+        Sid: 'TenantDeletesWhileOverQuota',
+        Effect: 'Allow',
+        Action: [...BLOCKED_TENANT_DELETE_ACTIONS],
+        Resource: [...new Set(bucketNames)].sort().map((b) => `arn:aws:s3:::${b}/*`),
+      },
+    ],
+  };
 }
 
 /** A short, secret-free description of a storage failure for messages and logs. */

@@ -1,52 +1,11 @@
 import { z } from 'zod';
 
-export const BucketSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  versioning: z.boolean(),
-  sizeBytes: z.number().int(),
-  objectCount: z.number().int(),
-  createdAt: z.string(),
-  /** Only for external clients: their access to this shared bucket. */
-  access: z.enum(['read', 'full']).optional(),
-});
-export const BucketListSchema = z.object({
-  items: z.array(BucketSchema),
-  usageUpdatedAt: z.string().nullable(),
-});
-
-export const CreateBucketSchema = z.object({
-  name: z.string({ message: 'field_required' }).trim().max(255),
-  versioning: z.boolean().optional().default(false),
-});
+// Bucket schemas live in buckets.dto.ts (kept exported here for existing imports).
+export { BucketListSchema, BucketSchema, CreateBucketSchema } from './buckets.dto';
 
 export const IdParamSchema = z.uuid();
 
-export const AccessKeySchema = z.object({
-  id: z.uuid(),
-  accessKeyId: z.string(),
-  name: z.string(),
-  status: z.enum(['active', 'inactive', 'expired', 'revoked']),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  secretRevealable: z.boolean(),
-});
-export const AccessKeyListSchema = z.object({ items: z.array(AccessKeySchema) });
-
-export const CreateAccessKeySchema = z.object({
-  name: z
-    .string({ message: 'access_key_name_invalid' })
-    .trim()
-    .min(1, { message: 'access_key_name_invalid' })
-    .max(64, { message: 'access_key_name_invalid' }),
-});
-
-export const AccessKeySecretSchema = z.object({
-  key: AccessKeySchema,
-  secretAccessKey: z.string(),
-  s3Endpoint: z.string(),
-  region: z.string(),
-});
+// Access-key schemas live in access-keys.dto.ts.
 
 export const DashboardSchema = z.object({
   usedBytes: z.number().int(),
@@ -55,6 +14,11 @@ export const DashboardSchema = z.object({
   bucketCount: z.number().int(),
   accessKeyCount: z.number().int(),
   usageUpdatedAt: z.string().nullable(),
+  /** Uploads are blocked account-wide (usage reached the quota at the last quota check). */
+  writesBlocked: z.boolean(),
+  writesBlockedAt: z.string().nullable(),
+  /** When the quota check last measured the account (scanner time), null before the first check. */
+  measuredAt: z.string().nullable(),
   s3Endpoint: z.string(),
   region: z.string(),
 });

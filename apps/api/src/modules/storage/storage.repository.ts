@@ -50,6 +50,31 @@ export class StorageRepository {
     return row ?? null;
   }
 
+  /**
+   * Runs `write` with what the account's canned policy is made of (its live bucket names and whether
+   * writes are blocked), read while holding a per-account transaction lock. Every policy write goes
+   * through here, so concurrent writers run one after the other and the last one always writes the
+   * latest committed state.
+   */
+  async withPolicyInputs<T>(
+    accountId: string,
+    write: (inputs: { bucketNames: string[]; writesBlocked: boolean }) => Promise<T>,
+  ): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`policy:${accountId}`}, 0))`);
+      const [account] = await tx
+        .select({ writesBlockedAt: accounts.writesBlockedAt })
+        .from(accounts)
+        .where(eq(accounts.id, accountId));
+      const rows = await tx
+        .select({ name: buckets.name })
+        .from(buckets)
+        .where(and(eq(buckets.accountId, accountId), isNull(buckets.deletedAt)))
+        .orderBy(asc(buckets.name));
+      return write({ bucketNames: rows.map((r) => r.name), writesBlocked: !!account?.writesBlockedAt });
+    });
+  }
+
   // Buckets
 
   async liveBuckets(accountId: string) {

@@ -1,15 +1,18 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, PageHeader, cx } from '@/components/ui';
 import { useCanManageStorage } from '@/features/portal/session';
 import { interpolate } from '@/i18n';
 import { useI18n } from '@/i18n/provider';
 import { api, type AccessKey, type AccessKeySecret, type AccessKeyStatus } from '@/lib/api';
 import { errorMessage } from '@/lib/error-message';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { useApiData } from '@/lib/hooks/use-api-data';
+import { formatTimeLeft } from './countdown';
 import { CreateKeyModal } from './create-key-modal';
+import { KeyActionModal, type KeyAction } from './key-action-modal';
+import { KeyActionsMenu } from './key-actions-menu';
 import { RevokeKeyModal } from './revoke-key-modal';
 import { SecretModal } from './secret-modal';
 
@@ -33,6 +36,27 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
   const [revealingId, setRevealingId] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const [actionError, setActionError] = useState('');
+  const [acting, setActing] = useState<{ action: KeyAction; key: AccessKey } | null>(null);
+  const inGrace = keys?.some((key) => key.graceEndsAt !== null) ?? false;
+  const now = useNow(inGrace);
+  const byId = new Map(keys?.map((key) => [key.id, key]) ?? []);
+
+  function clearMessages() {
+    setNotice('');
+    setActionError('');
+  }
+
+  async function reactivate(key: AccessKey) {
+    clearMessages();
+    try {
+      await api.reactivateAccessKey(key.id);
+      setNotice(interpolate(t.accessKeys.reactivated, { id: key.accessKeyId }));
+    } catch (err) {
+      setActionError(errorMessage(err, t));
+    } finally {
+      void reload();
+    }
+  }
 
   const revealable = keys?.find((key) => key.secretRevealable && key.status === 'active');
 
@@ -129,85 +153,121 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
           <p className="text-base font-medium text-slate-900">{t.keys.empty}</p>
         </Card>
       ) : (
-        <Card className="overflow-hidden">
-          <div className="overflow-x-auto">
+        // No overflow clipping here: the row menus open over what follows.
+        <Card>
+          <div>
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="keys-table">
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-5 py-3">
-                    {t.keys.colAccessKeyId}
+                  <th scope="col" className="py-3 pl-5 pr-3">
+                    {t.accessKeys.colKey}
                   </th>
-                  <th scope="col" className="px-5 py-3">
-                    {t.keys.colName}
-                  </th>
-                  <th scope="col" className="px-5 py-3">
+                  <th scope="col" className="px-3 py-3">
                     {t.keys.colStatus}
                   </th>
-                  <th scope="col" className="px-5 py-3">
+                  <th scope="col" className="px-3 py-3">
+                    {t.accessKeys.colScope}
+                  </th>
+                  <th scope="col" className="px-3 py-3">
                     {t.keys.colCreatedAt}
                   </th>
-                  <th scope="col" className="px-5 py-3 text-right">
-                    <span className="sr-only sm:not-sr-only">{t.common.actions}</span>
+                  <th scope="col" className="px-3 py-3">
+                    {t.accessKeys.colExpiry}
+                  </th>
+                  <th scope="col" className="px-3 py-3">
+                    {t.accessKeys.colLastUsed}
+                  </th>
+                  <th scope="col" className="py-3 pl-3 pr-5 text-right">
+                    <span className="sr-only">{t.common.actions}</span>
                   </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 bg-white">
-                {keys.map((key) => (
-                  <tr
-                    key={key.id}
-                    data-testid={`key-row-${key.accessKeyId}`}
-                    data-key-name={key.name}
-                    data-status={key.status}
-                    className={cx(
-                      key.id === highlightId && key.secretRevealable
-                        ? 'bg-amber-50/60'
-                        : 'hover:bg-slate-50/60',
-                    )}
-                  >
-                    <td className="whitespace-nowrap px-5 py-3.5 font-mono font-medium text-slate-900">
-                      {key.accessKeyId}
-                    </td>
-                    <td className="px-5 py-3.5 text-slate-700">{key.name || '—'}</td>
-                    <td className="whitespace-nowrap px-5 py-3.5">
-                      <Badge tone={statusTone[key.status] ?? 'gray'} testId={`key-status-${key.accessKeyId}`}>
-                        {t.keys.status[key.status] ?? key.status}
-                      </Badge>
-                    </td>
-                    <td className="whitespace-nowrap px-5 py-3.5 text-slate-700">
-                      {formatDate(key.createdAt)}
-                    </td>
-                    <td className="whitespace-nowrap px-5 py-3.5 text-right">
-                      {canManage && key.status !== 'revoked' && (
-                        <div className="flex justify-end gap-1">
-                          {key.secretRevealable && (
-                            <Button
-                              variant="ghostWarning"
-                              size="sm"
-                              onClick={() => void reveal(key)}
-                              loading={revealingId === key.id}
-                              testId={`key-reveal-${key.accessKeyId}`}
-                            >
-                              {t.keys.reveal}
-                            </Button>
-                          )}
-                          <Button
-                            variant="ghostDanger"
-                            size="sm"
-                            aria-label={interpolate(t.keys.revokeAria, { id: key.accessKeyId })}
-                            onClick={() => {
-                              setNotice('');
-                              setActionError('');
-                              setRevoking(key);
-                            }}
-                            testId={`key-revoke-${key.accessKeyId}`}
-                          >
-                            {t.keys.revoke}
-                          </Button>
-                        </div>
+                {keys.map((key) => {
+                  const replaced = key.rotatedFromKeyId ? byId.get(key.rotatedFromKeyId) : undefined;
+                  return (
+                    <tr
+                      key={key.id}
+                      data-testid={`key-row-${key.accessKeyId}`}
+                      data-key-name={key.name}
+                      data-status={key.status}
+                      className={cx(
+                        'align-top',
+                        key.id === highlightId && key.secretRevealable
+                          ? 'bg-amber-50/60'
+                          : 'hover:bg-slate-50/60',
                       )}
-                    </td>
-                  </tr>
-                ))}
+                    >
+                      <td className="py-3.5 pl-5 pr-3">
+                        <p className="font-medium text-slate-900">{key.name || '—'}</p>
+                        <p className="mt-0.5 font-mono text-xs text-slate-600">{key.accessKeyId}</p>
+                        {key.description && (
+                          <p
+                            className="mt-1 max-w-xs text-xs text-slate-500"
+                            data-testid={`key-description-${key.accessKeyId}`}
+                          >
+                            {key.description}
+                          </p>
+                        )}
+                        {replaced && (
+                          <p className="mt-1 text-xs text-slate-500">
+                            {interpolate(t.accessKeys.rotatedFrom, { id: replaced.accessKeyId })}
+                          </p>
+                        )}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-3.5">
+                        <Badge
+                          tone={statusTone[key.status] ?? 'gray'}
+                          testId={`key-status-${key.accessKeyId}`}
+                        >
+                          {t.keys.status[key.status] ?? key.status}
+                        </Badge>
+                        {key.graceEndsAt && (
+                          <p
+                            className="mt-1.5 text-xs font-medium text-amber-800"
+                            title={interpolate(t.accessKeys.graceTitle, {
+                              date: formatDateTime(key.graceEndsAt),
+                            })}
+                            data-testid={`key-grace-${key.accessKeyId}`}
+                          >
+                            {interpolate(t.accessKeys.graceLeft, {
+                              left: formatTimeLeft(new Date(key.graceEndsAt).getTime() - now),
+                            })}
+                          </p>
+                        )}
+                      </td>
+                      <td className="px-3 py-3.5" data-testid={`key-scope-${key.accessKeyId}`}>
+                        <ScopeCell scope={key.scope} />
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-3.5 text-slate-700">
+                        {formatDate(key.createdAt)}
+                      </td>
+                      <td
+                        className="whitespace-nowrap px-3 py-3.5 text-slate-700"
+                        data-testid={`key-expiry-${key.accessKeyId}`}
+                      >
+                        {key.expiresAt ? formatDate(key.expiresAt) : t.accessKeys.never}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-3.5 text-slate-700">
+                        {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : '—'}
+                      </td>
+                      <td className="whitespace-nowrap py-3.5 pl-3 pr-5 text-right">
+                        {canManage && (
+                          <KeyActionsMenu
+                            accessKey={key}
+                            onAction={(action) => {
+                              clearMessages();
+                              if (action === 'reveal') void reveal(key);
+                              else if (action === 'reactivate') void reactivate(key);
+                              else if (action === 'revoke') setRevoking(key);
+                              else setActing({ action, key });
+                            }}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -232,11 +292,65 @@ export function KeysView({ highlightId }: { highlightId?: string }) {
           setNotice(interpolate(t.keys.revoked, { id: key.accessKeyId }));
         }}
       />
+      <KeyActionModal
+        target={acting}
+        onClose={() => setActing(null)}
+        onDone={async (result) => {
+          setActing(null);
+          if (result.action === 'rotate') {
+            setSecret({ value: result.rotated, mode: 'created' });
+            setNotice(
+              interpolate(t.accessKeys.rotated, {
+                newId: result.rotated.key.accessKeyId,
+                oldId: result.key.accessKeyId,
+                date: result.rotated.previous.graceEndsAt
+                  ? formatDateTime(result.rotated.previous.graceEndsAt)
+                  : '—',
+              }),
+            );
+          } else {
+            setNotice(
+              interpolate(result.action === 'endNow' ? t.accessKeys.endedNow : t.accessKeys.deactivated, {
+                id: result.key.accessKeyId,
+              }),
+            );
+          }
+          await reload();
+        }}
+      />
       <SecretModal
         secret={secret?.value ?? null}
         mode={secret?.mode ?? 'created'}
         onClose={() => setSecret(null)}
       />
     </>
+  );
+}
+
+/** Current time, ticking every second only while some key shows a grace countdown. */
+function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!ticking) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [ticking]);
+  return now;
+}
+
+function ScopeCell({ scope }: { scope: AccessKey['scope'] }) {
+  const { t } = useI18n();
+  if (scope === null) return <span className="text-slate-700">{t.accessKeys.allBuckets}</span>;
+  if (scope.length === 0) return <span className="text-slate-500">{t.accessKeys.noBucketsLeft}</span>;
+  return (
+    <ul className="space-y-1">
+      {scope.map((item) => (
+        <li key={item.bucketId} className="flex items-center gap-2 whitespace-nowrap">
+          <span className="font-mono text-xs text-slate-800">{item.bucketName}</span>
+          <Badge tone={item.access === 'full' ? 'amber' : 'gray'}>{t.accessKeys.access[item.access]}</Badge>
+        </li>
+      ))}
+    </ul>
   );
 }

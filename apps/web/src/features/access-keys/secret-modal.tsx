@@ -1,12 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CopyButton } from '@/components/copy-button';
 import { Modal } from '@/components/modal';
-import { Button, Checkbox } from '@/components/ui';
+import { Button, Checkbox, cx, inputClass } from '@/components/ui';
 import { interpolate } from '@/i18n';
 import { useI18n } from '@/i18n/provider';
-import type { AccessKeySecret } from '@/lib/api';
+import { api, type AccessKeySecret } from '@/lib/api';
 import { BRAND_NAME } from '@/lib/brand';
 import {
   awsConfigFile,
@@ -14,6 +14,8 @@ import {
   credentialsJson,
   envFile,
   profileName,
+  rcloneConfigFile,
+  resticEnvFile,
   type CredentialFile,
   type S3Credentials,
 } from '@/lib/credential-files';
@@ -32,7 +34,26 @@ export function SecretModal(props: SecretModalProps) {
 
 function Body({ secret, mode, onClose }: SecretModalProps) {
   const { t } = useI18n();
+  const k = t.accessKeys;
   const [saved, setSaved] = useState(false);
+  // restic needs a bucket in its repository URL: the key's buckets, or (all-bucket keys) the account's.
+  const scopedNames = secret?.key.scope?.map((s) => s.bucketName) ?? null;
+  const [accountBuckets, setAccountBuckets] = useState<string[]>([]);
+  const bucketOptions = scopedNames ?? accountBuckets;
+  const [resticBucket, setResticBucket] = useState<string | null>(null);
+  const chosenBucket = resticBucket ?? bucketOptions[0] ?? '';
+
+  useEffect(() => {
+    if (!secret || secret.key.scope !== null) return;
+    let live = true;
+    api
+      .listBuckets()
+      .then((res) => live && setAccountBuckets(res.items.map((b) => b.name)))
+      .catch(() => undefined); // the file then carries a placeholder bucket
+    return () => {
+      live = false;
+    };
+  }, [secret]);
 
   const credentials: S3Credentials | null = secret && {
     brandName: BRAND_NAME,
@@ -51,6 +72,12 @@ function Body({ secret, mode, onClose }: SecretModalProps) {
       testId: 'secret-download-aws-credentials',
     },
     { label: t.secret.downloadAwsConfig, make: awsConfigFile, testId: 'secret-download-aws-config' },
+    { label: k.downloadRclone, make: rcloneConfigFile, testId: 'secret-download-rclone' },
+    {
+      label: k.downloadRestic,
+      make: (c) => resticEnvFile(c, chosenBucket || null),
+      testId: 'secret-download-restic',
+    },
   ];
 
   return (
@@ -152,9 +179,32 @@ function Body({ secret, mode, onClose }: SecretModalProps) {
                 </Button>
               ))}
             </div>
-            <p className="mt-2 text-xs text-slate-500">
-              {interpolate(t.secret.awsHint, { profile: profileName(BRAND_NAME) })}
-            </p>
+            <div className="mt-3 max-w-sm">
+              <label htmlFor="secret-restic-bucket" className="block text-xs font-medium text-slate-700">
+                {k.resticBucketLabel}
+              </label>
+              <select
+                id="secret-restic-bucket"
+                value={chosenBucket}
+                onChange={(e) => setResticBucket(e.target.value)}
+                data-testid="secret-restic-bucket"
+                className={cx(inputClass(false), 'mt-1 py-1.5')}
+              >
+                {bucketOptions.length === 0 && <option value="">{k.resticNoBucket}</option>}
+                {bucketOptions.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <ul className="mt-3 list-disc space-y-1 pl-4 text-xs text-slate-500">
+              <li>
+                {interpolate(k.awsHint, { profile: profileName(BRAND_NAME), endpoint: secret.s3Endpoint })}
+              </li>
+              <li>{interpolate(k.rcloneHint, { profile: profileName(BRAND_NAME) })}</li>
+              <li>{k.resticHint}</li>
+            </ul>
           </div>
         </div>
       )}

@@ -1,11 +1,13 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, PageHeader } from '@/components/ui';
 import { useCanManageStorage, useSession } from '@/features/portal/session';
 import { interpolate } from '@/i18n';
 import { useI18n } from '@/i18n/provider';
 import { api, type Bucket } from '@/lib/api';
+import { bucketObjectsHref, bucketSettingsHref } from '@/lib/buckets-api';
 import { errorMessage } from '@/lib/error-message';
 import { formatBytes, formatDate, formatNumber } from '@/lib/format';
 import { useApiData } from '@/lib/hooks/use-api-data';
@@ -82,7 +84,7 @@ export function BucketsView() {
         <Card className="overflow-hidden">
           <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="buckets-table">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <thead className="whitespace-nowrap bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
                   <th scope="col" className="px-5 py-3">
                     {t.buckets.colName}
@@ -95,6 +97,12 @@ export function BucketsView() {
                   </th>
                   <th scope="col" className="px-5 py-3">
                     {t.buckets.colVersioning}
+                  </th>
+                  <th scope="col" className="px-5 py-3">
+                    {t.bucketSettings.colPublic}
+                  </th>
+                  <th scope="col" className="px-5 py-3">
+                    {t.bucketSettings.colObjectLock}
                   </th>
                   <th scope="col" className="px-5 py-3">
                     {t.buckets.colCreatedAt}
@@ -112,7 +120,26 @@ export function BucketsView() {
                     className="hover:bg-slate-50/60"
                   >
                     <td className="whitespace-nowrap px-5 py-3.5 font-mono font-medium text-slate-900">
-                      {bucket.name}
+                      {isExternal ? (
+                        // External clients have no settings page: their bucket opens its objects.
+                        <Link
+                          href={bucketObjectsHref(bucket.id)}
+                          className="text-brand-700 hover:underline"
+                          aria-label={interpolate(t.objects.openAria, { name: bucket.name })}
+                          data-testid={`bucket-objects-${bucket.name}`}
+                        >
+                          {bucket.name}
+                        </Link>
+                      ) : (
+                        <Link
+                          href={bucketSettingsHref(bucket.id)}
+                          className="text-brand-700 hover:underline"
+                          aria-label={interpolate(t.bucketSettings.openAria, { name: bucket.name })}
+                          data-testid={`bucket-open-${bucket.name}`}
+                        >
+                          {bucket.name}
+                        </Link>
+                      )}
                       {/* External clients: their access to this shared bucket. */}
                       {bucket.access && (
                         <span className="ml-2 font-sans" data-testid={`bucket-access-${bucket.name}`}>
@@ -135,24 +162,75 @@ export function BucketsView() {
                         <Badge tone="gray">{t.buckets.versioningOff}</Badge>
                       )}
                     </td>
+                    <td
+                      className="whitespace-nowrap px-5 py-3.5"
+                      data-testid={`bucket-public-${bucket.name}`}
+                    >
+                      {bucket.publicRead ? (
+                        <Badge tone="amber">{t.bucketSettings.publicOn}</Badge>
+                      ) : (
+                        <Badge tone="gray">{t.bucketSettings.publicOff}</Badge>
+                      )}
+                    </td>
+                    <td className="whitespace-nowrap px-5 py-3.5" data-testid={`bucket-lock-${bucket.name}`}>
+                      {!bucket.objectLock ? (
+                        <span className="text-slate-500">{t.bucketSettings.lockOff}</span>
+                      ) : bucket.defaultRetention ? (
+                        <Badge tone="blue">
+                          {interpolate(t.bucketSettings.lockSummary, {
+                            mode:
+                              bucket.defaultRetention.mode === 'compliance'
+                                ? t.bucketSettings.modeCompliance
+                                : t.bucketSettings.modeGovernance,
+                            days: bucket.defaultRetention.days,
+                          })}
+                        </Badge>
+                      ) : (
+                        <Badge tone="blue">{t.bucketSettings.lockOnNoRetention}</Badge>
+                      )}
+                    </td>
                     <td className="whitespace-nowrap px-5 py-3.5 text-slate-700">
                       {formatDate(bucket.createdAt)}
                     </td>
-                    <td className="whitespace-nowrap px-5 py-3.5 text-right">
-                      {canManage && (
-                        <Button
-                          variant="ghostDanger"
-                          size="sm"
-                          aria-label={interpolate(t.buckets.deleteAria, { name: bucket.name })}
-                          onClick={() => {
-                            setNotice('');
-                            setDeleting(bucket);
-                          }}
-                          testId={`bucket-delete-${bucket.name}`}
-                        >
-                          {t.buckets.delete}
-                        </Button>
-                      )}
+                    <td className="whitespace-nowrap px-5 py-3.5">
+                      <div className="flex items-center justify-end gap-1">
+                        {!isExternal && (
+                          <Link
+                            href={bucketSettingsHref(bucket.id)}
+                            className="inline-flex items-center rounded-lg p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+                            aria-label={interpolate(t.bucketSettings.settingsAria, { name: bucket.name })}
+                            title={t.bucketSettings.settings}
+                            data-testid={`bucket-settings-${bucket.name}`}
+                          >
+                            <svg
+                              viewBox="0 0 20 20"
+                              fill="none"
+                              stroke="currentColor"
+                              strokeWidth="1.5"
+                              className="size-5"
+                              aria-hidden="true"
+                            >
+                              <path d="M3.5 6h8M14.5 6h2M3.5 14h2M8.5 14h8" strokeLinecap="round" />
+                              <circle cx="13" cy="6" r="1.75" />
+                              <circle cx="7" cy="14" r="1.75" />
+                            </svg>
+                          </Link>
+                        )}
+                        {canManage && (
+                          <Button
+                            variant="ghostDanger"
+                            size="sm"
+                            aria-label={interpolate(t.buckets.deleteAria, { name: bucket.name })}
+                            onClick={() => {
+                              setNotice('');
+                              setDeleting(bucket);
+                            }}
+                            testId={`bucket-delete-${bucket.name}`}
+                          >
+                            {t.buckets.delete}
+                          </Button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 ))}

@@ -5,9 +5,24 @@ import { Modal } from '@/components/modal';
 import { Alert, Button, Checkbox, TextField, cx } from '@/components/ui';
 import { RuleIcon } from '@/features/auth/password-checklist';
 import { useI18n } from '@/i18n/provider';
-import { api, ApiError, type Bucket } from '@/lib/api';
+import { ApiError, type Bucket } from '@/lib/api';
+import { bucketsApi } from '@/lib/buckets-api';
 import { errorMessage } from '@/lib/error-message';
 import { checkBucketName, validateBucketName, type BucketNameError } from '@/lib/validation';
+import {
+  checkDrafts,
+  LifecycleRulesEditor,
+  ruleErrorsFromFields,
+  rulesFromDrafts,
+  type RuleDraft,
+} from './lifecycle-rules-editor';
+import {
+  checkRetention,
+  RetentionFields,
+  retentionDraft,
+  retentionValue,
+  type RetentionDraft,
+} from './retention-fields';
 
 export function CreateBucketModal({
   open,
@@ -33,6 +48,12 @@ function ModalBody({
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [versioning, setVersioning] = useState(false);
+  const [publicRead, setPublicRead] = useState(false);
+  const [objectLock, setObjectLock] = useState(false);
+  const [retention, setRetention] = useState<RetentionDraft>(() => retentionDraft(null));
+  const [lifecycleRules, setLifecycleRules] = useState<RuleDraft[]>([]);
+  const [ruleErrors, setRuleErrors] = useState<Record<string, string>>({});
+  const [retentionError, setRetentionError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [formError, setFormError] = useState('');
@@ -59,14 +80,34 @@ function ModalBody({
     event.preventDefault();
     setSubmitted(true);
     setFormError('');
-    if (clientError) return;
+    const s = t.bucketSettings;
+    const ruleProblems = checkDrafts(lifecycleRules, {
+      actionRequired: s.ruleActionRequired,
+      daysInvalid: s.daysInvalid,
+    });
+    const retentionProblem = objectLock ? checkRetention(retention, s.retentionDaysInvalid) : null;
+    setRuleErrors(ruleProblems ?? {});
+    setRetentionError(retentionProblem ?? '');
+    if (clientError || ruleProblems || retentionProblem) return;
     setSubmitting(true);
     try {
-      const bucket = await api.createBucket({ name, versioning });
+      const bucket = await bucketsApi.create({
+        name,
+        versioning: versioning || objectLock,
+        publicRead,
+        objectLock,
+        defaultRetention: objectLock ? retentionValue(retention) : null,
+        lifecycleRules: rulesFromDrafts(lifecycleRules),
+      });
       onCreated(bucket);
     } catch (error) {
       setFormError(errorMessage(error, t));
-      if (error instanceof ApiError && error.fields.name) setServerFieldError(error.fields.name);
+      if (error instanceof ApiError) {
+        if (error.fields.name) setServerFieldError(error.fields.name);
+        setRuleErrors(ruleErrorsFromFields(error.fields, 'lifecycleRules'));
+        const days = error.fields['defaultRetention.days'] ?? error.fields.defaultRetention;
+        if (days) setRetentionError(days);
+      }
       setSubmitting(false);
     }
   }
@@ -76,6 +117,7 @@ function ModalBody({
       open={open}
       onClose={onClose}
       title={t.buckets.createTitle}
+      size="lg"
       testId="bucket-create-modal"
       footer={
         <>
@@ -143,14 +185,69 @@ function ModalBody({
             </li>
           </ul>
         </div>
-        <Checkbox
-          id="bucket-versioning"
-          label={t.buckets.versioningLabel}
-          hint={t.buckets.versioningHint}
-          checked={versioning}
-          onChange={(e) => setVersioning(e.target.checked)}
-          testId="bucket-versioning-checkbox"
-        />
+        <fieldset className="space-y-4">
+          <legend className="mb-3 text-sm font-semibold text-slate-900">
+            {t.bucketSettings.optionsTitle}
+          </legend>
+          <Checkbox
+            id="bucket-versioning"
+            label={t.buckets.versioningLabel}
+            hint={objectLock ? t.bucketSettings.versioningForced : t.buckets.versioningHint}
+            checked={versioning || objectLock}
+            disabled={objectLock}
+            onChange={(e) => setVersioning(e.target.checked)}
+            testId="bucket-versioning-checkbox"
+          />
+          <Checkbox
+            id="bucket-public-read"
+            label={t.bucketSettings.publicReadLabel}
+            hint={t.bucketSettings.publicReadHint}
+            checked={publicRead}
+            onChange={(e) => setPublicRead(e.target.checked)}
+            testId="bucket-public-read-checkbox"
+          />
+          {publicRead && (
+            <Alert tone="warning" testId="bucket-public-read-warning">
+              {t.bucketSettings.publicReadWarning}
+            </Alert>
+          )}
+          <Checkbox
+            id="bucket-object-lock"
+            label={t.bucketSettings.objectLockLabel}
+            hint={t.bucketSettings.objectLockHint}
+            checked={objectLock}
+            onChange={(e) => setObjectLock(e.target.checked)}
+            testId="bucket-object-lock-checkbox"
+          />
+          {objectLock && (
+            <div className="pl-7">
+              <RetentionFields
+                draft={retention}
+                onChange={(d) => {
+                  setRetention(d);
+                  setRetentionError('');
+                }}
+                error={retentionError || undefined}
+                idPrefix="bucket-create"
+              />
+            </div>
+          )}
+        </fieldset>
+        <fieldset className="border-t border-slate-200 pt-4">
+          <legend className="sr-only">{t.bucketSettings.lifecycleTitle}</legend>
+          <p className="text-sm font-semibold text-slate-900">{t.bucketSettings.lifecycleTitle}</p>
+          <p className="mb-3 mt-1 text-xs text-slate-600">{t.bucketSettings.lifecycleHint}</p>
+          <LifecycleRulesEditor
+            drafts={lifecycleRules}
+            onChange={(d) => {
+              setLifecycleRules(d);
+              setRuleErrors({});
+            }}
+            errors={ruleErrors}
+            versioning={versioning || objectLock}
+            idPrefix="bucket-create"
+          />
+        </fieldset>
       </form>
     </Modal>
   );

@@ -17,6 +17,7 @@ import {
   type UsageLevel,
 } from '@/lib/format';
 import { useApiData } from '@/lib/hooks/use-api-data';
+import { useSession } from '@/features/portal/session';
 
 interface DashboardData {
   dashboard: Dashboard;
@@ -43,6 +44,7 @@ const barColors: Record<UsageLevel, string> = {
 
 export function DashboardView() {
   const { t, lang } = useI18n();
+  const me = useSession();
   const { data, error, loading, reload } = useApiData(loadDashboard);
 
   const header = <PageHeader title={t.dashboard.title} subtitle={t.dashboard.subtitle} />;
@@ -80,6 +82,8 @@ export function DashboardView() {
   const level = usageLevel(percent);
   const revealable = keys.find((key) => key.secretRevealable && key.status === 'active');
   const percentText = formatNumber(percent, lang, 1);
+  // "Solicitar upgrade de quota" is the Owner's (PRD 4.2).
+  const canRequestQuota = me.user.role === 'owner';
 
   return (
     <>
@@ -121,6 +125,8 @@ export function DashboardView() {
           </Link>
         </div>
       )}
+
+      {dashboard.writesBlocked && <WritesBlockedBanner canRequest={canRequestQuota} />}
 
       <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-4">
         <Card className="p-6 md:col-span-2" testId="dashboard-storage-card">
@@ -169,6 +175,18 @@ export function DashboardView() {
               data-testid="dashboard-quota-warning"
             >
               {interpolate(t.dashboard.quotaWarning, { percent: percentText })}
+              {canRequestQuota && (
+                <>
+                  {' '}
+                  <Link
+                    href="/painel/quota"
+                    className={cx('rounded font-medium underline', focusRing)}
+                    data-testid="dashboard-quota-request-link"
+                  >
+                    {t.quota.dashboardRequestLink}
+                  </Link>
+                </>
+              )}
             </p>
           )}
         </Card>
@@ -201,6 +219,32 @@ export function DashboardView() {
         </Card>
       </div>
     </>
+  );
+}
+
+/** Uploads are blocked account-wide (usage reached the quota): say so before anything else. */
+function WritesBlockedBanner({ canRequest }: { canRequest: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div
+      className="mb-6 flex flex-col gap-3 rounded-xl border border-red-300 bg-red-50 p-5 sm:flex-row sm:items-center sm:justify-between"
+      role="alert"
+      data-testid="dashboard-writes-blocked"
+    >
+      <p className="font-semibold text-red-900">{t.quota.dashboardBlocked}</p>
+      {canRequest && (
+        <Link
+          href="/painel/quota"
+          className={cx(
+            'inline-flex shrink-0 items-center justify-center rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-700',
+            focusRing,
+          )}
+          data-testid="dashboard-writes-blocked-link"
+        >
+          {t.quota.blockedAction}
+        </Link>
+      )}
+    </div>
   );
 }
 

@@ -34,6 +34,21 @@ const icons = {
       <path d="M10.5 10H17M14.5 10v3M17 10v2.5" strokeLinecap="round" />
     </>
   ),
+  backup: (
+    <>
+      <path
+        d="M5.5 15.5h9a3.5 3.5 0 0 0 .6-6.95A5 5 0 0 0 5.3 9.1 3.25 3.25 0 0 0 5.5 15.5Z"
+        strokeLinejoin="round"
+      />
+      <path d="M10 13.5V9m0 0-2 2m2-2 2 2" strokeLinecap="round" strokeLinejoin="round" />
+    </>
+  ),
+  quota: (
+    <>
+      <path d="M3.5 14a6.5 6.5 0 1 1 13 0" strokeLinecap="round" />
+      <path d="m10 14 3-4" strokeLinecap="round" />
+    </>
+  ),
   security: <path d="M10 2.5 4 5v4.5c0 3.7 2.6 6.9 6 8 3.4-1.1 6-4.3 6-8V5l-6-2.5Z" strokeLinejoin="round" />,
   profile: (
     <>
@@ -59,14 +74,16 @@ export function PortalShell({ children }: { children: ReactNode }) {
   const role = me.user.role;
   // External clients get a reduced portal: the buckets shared with them and their own profile and
   // security, never account-wide pages (dashboard totals, keys, team).
-  const accountWide = new Set(['/painel', '/painel/chaves', '/painel/equipe']);
+  const accountWide = new Set(['/painel', '/painel/chaves', '/painel/backup', '/painel/equipe']);
   const nav = [
     { href: '/painel', label: t.portal.nav.dashboard, icon: icons.dashboard, testId: 'nav-dashboard' },
     { href: '/painel/buckets', label: t.portal.nav.buckets, icon: icons.buckets, testId: 'nav-buckets' },
     { href: '/painel/chaves', label: t.portal.nav.keys, icon: icons.keys, testId: 'nav-keys' },
+    { href: '/painel/backup', label: t.backup.nav, icon: icons.backup, testId: 'nav-backup' },
     { href: '/painel/seguranca', label: t.securityPage.nav, icon: icons.security, testId: 'nav-security' },
     { href: '/painel/perfil', label: t.profilePage.nav, icon: icons.profile, testId: 'nav-profile' },
     { href: '/painel/equipe', label: t.team.nav, icon: icons.team, testId: 'nav-team', owner: true },
+    { href: '/painel/quota', label: t.quota.nav, icon: icons.quota, testId: 'nav-quota', owner: true },
   ].filter((item) =>
     role === 'external_client' ? !accountWide.has(item.href) : !item.owner || role === 'owner',
   );

@@ -10,7 +10,8 @@ import { useApiData } from '@/lib/hooks/use-api-data';
 import { securityApi } from '@/lib/security-api';
 
 /** Passkeys (WebAuthn) as a second factor: add with the browser ceremony, list, remove. */
-export function PasskeysSection() {
+/** onChange: the security overview reloads (a first passkey can satisfy the account's 2FA rule). */
+export function PasskeysSection({ onChange }: { onChange?: () => Promise<void> } = {}) {
   const { t } = useI18n();
   const { data, reload } = useApiData(() => securityApi.passkeys());
   const [name, setName] = useState('');
@@ -50,6 +51,8 @@ export function PasskeysSection() {
       setName('');
       setNotice(t.passkeys.added);
       await reload();
+      await onChange?.();
+      await onChange?.();
     } catch (err) {
       setError(errorMessage(err, t));
     } finally {

@@ -14,6 +14,7 @@ import {
 } from '@/components/ui';
 import { LANG_COOKIE } from '@/i18n';
 import { useI18n } from '@/i18n/provider';
+import { applyTheme, normalizeTheme } from '@/lib/theme';
 import { ApiError } from '@/lib/api';
 import { errorMessage } from '@/lib/error-message';
 import { useApiData } from '@/lib/hooks/use-api-data';
@@ -59,6 +60,7 @@ export function ProfileView() {
       setForm(next);
       setSaved(true);
       document.cookie = `${LANG_COOKIE}=${next.language}; path=/; max-age=31536000; samesite=lax`;
+      applyTheme(normalizeTheme(next.theme));
       router.refresh();
     } catch (err) {
       setError(errorMessage(err, t));

@@ -11,9 +11,10 @@ import { errorMessage } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useApiData } from '@/lib/hooks/use-api-data';
 import { securityApi, type TotpSetup } from '@/lib/security-api';
+import { useSession } from '@/features/portal/session';
 import { PasskeysSection } from './passkeys-section';
 
-function Section({
+export function Section({
   title,
   aside,
   children,
@@ -45,19 +46,25 @@ export function SecurityView() {
   const { t } = useI18n();
   const overview = useApiData(() => securityApi.overview());
   const ov = overview.data;
+  const { user } = useSession();
+  // Either factor satisfies an account that requires 2FA: TOTP or a registered passkey.
+  const blocked = Boolean(ov?.accountRequiresTwoFactor && !ov.twoFactorEnabled && !ov.hasPasskey);
   return (
     <>
       <PageHeader title={t.securityPage.title} subtitle={t.securityPage.subtitle} />
-      {ov?.accountRequiresTwoFactor && !ov.twoFactorEnabled && (
+      {blocked && (
         <Alert tone="warning" className="mb-6" testId="two-factor-required">
           {t.securityPage.requiredByAccount}
         </Alert>
       )}
       <div className="grid gap-6">
+        {user.role === 'owner' && ov && !blocked && (
+          <AccountPolicySection required={ov.accountRequiresTwoFactor} reload={overview.reload} />
+        )}
         <TwoFactorSection overview={ov} reload={overview.reload} />
-        {(!ov || !ov.accountRequiresTwoFactor || ov.twoFactorEnabled) && (
+        <PasskeysSection onChange={overview.reload} />
+        {ov && !blocked && (
           <>
-            <PasskeysSection />
             <PasswordSection />
             <SessionsSection />
             <HistorySection />
@@ -65,6 +72,53 @@ export function SecurityView() {
         )}
       </div>
     </>
+  );
+}
+
+/** Owner only: require a second factor (TOTP or passkey) from every member of the account. */
+function AccountPolicySection({ required, reload }: { required: boolean; reload: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function toggle() {
+    setBusy(true);
+    setError('');
+    try {
+      await securityApi.setTwoFactorPolicy(!required);
+      await reload();
+    } catch (err) {
+      setError(errorMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Section
+      title={t.securityPage.policyTitle}
+      testId="account-policy-section"
+      aside={
+        <Badge tone={required ? 'green' : 'gray'} testId="account-policy-status">
+          {required ? t.securityPage.policyOn : t.securityPage.policyOff}
+        </Badge>
+      }
+    >
+      <Alert tone="error" className="mb-4">
+        {error}
+      </Alert>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <p className="max-w-2xl text-sm text-slate-600">{t.securityPage.policyIntro}</p>
+        <Button
+          variant={required ? 'secondary' : 'primary'}
+          onClick={toggle}
+          disabled={busy}
+          testId="account-policy-toggle"
+        >
+          {required ? t.securityPage.policyDisable : t.securityPage.policyEnable}
+        </Button>
+      </div>
+    </Section>
   );
 }
 
@@ -262,7 +316,12 @@ function TwoFactorSection({
   );
 }
 
-function PasswordSection() {
+/** Own password change; the staff security page passes its own call. */
+export function PasswordSection({
+  change = securityApi.changePassword,
+}: {
+  change?: (current: string, next: string) => Promise<unknown>;
+} = {}) {
   const { t } = useI18n();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -278,7 +337,7 @@ function PasswordSection() {
     setFields({});
     setDone(false);
     try {
-      await securityApi.changePassword(current, next);
+      await change(current, next);
       setDone(true);
       setCurrent('');
       setNext('');

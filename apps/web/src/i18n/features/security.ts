@@ -82,7 +82,15 @@ export const securityPtBR = {
     regenerate: 'Gerar novos códigos',
     disable: 'Desativar',
     disableIntro: 'Para desativar, confirme sua senha e um código do aplicativo.',
-    requiredByAccount: 'Sua conta exige verificação em duas etapas: ative-a para continuar usando o portal.',
+    requiredByAccount:
+      'Sua conta exige verificação em duas etapas: ative o aplicativo autenticador ou cadastre uma chave de acesso (passkey) para continuar usando o portal.',
+    policyTitle: 'Política da conta',
+    policyIntro:
+      'Exigir verificação em duas etapas de todos os membros da equipe. Quem ainda não tiver o aplicativo autenticador ou uma chave de acesso precisará ativar um deles antes de continuar.',
+    policyOn: '2FA obrigatória',
+    policyOff: '2FA opcional',
+    policyEnable: 'Exigir 2FA da equipe',
+    policyDisable: 'Tornar 2FA opcional',
     sessionsTitle: 'Sessões ativas',
     device: 'Dispositivo',
     ip: 'IP',
@@ -109,6 +117,11 @@ export const securityPtBR = {
     } as Record<string, string>,
   },
   staffSecurity: {
+    navSecurity: 'Minha segurança',
+    securityTitle: 'Minha segurança',
+    securitySubtitle: 'Sua senha e seus códigos de recuperação da verificação em duas etapas.',
+    regenerateIntro:
+      'Os códigos atuais deixarão de funcionar. Confirme sua senha e um código do aplicativo autenticador.',
     enrolTitle: 'Ative a verificação em duas etapas',
     enrolIntro:
       'A verificação em duas etapas é obrigatória para a equipe. Configure o aplicativo autenticador para continuar.',
@@ -261,7 +274,15 @@ export const securityEn: typeof securityPtBR = {
     regenerate: 'Generate new codes',
     disable: 'Turn off',
     disableIntro: 'To turn it off, confirm your password and a code from the app.',
-    requiredByAccount: 'Your account requires two-step verification: turn it on to keep using the portal.',
+    requiredByAccount:
+      'Your account requires two-step verification: turn on the authenticator app or register a passkey to keep using the portal.',
+    policyTitle: 'Account policy',
+    policyIntro:
+      'Require two-step verification from every team member. Members without an authenticator app or a passkey will have to set one up before going on.',
+    policyOn: '2FA required',
+    policyOff: '2FA optional',
+    policyEnable: 'Require 2FA for the team',
+    policyDisable: 'Make 2FA optional',
     sessionsTitle: 'Active sessions',
     device: 'Device',
     ip: 'IP',
@@ -288,6 +309,11 @@ export const securityEn: typeof securityPtBR = {
     },
   },
   staffSecurity: {
+    navSecurity: 'My security',
+    securityTitle: 'My security',
+    securitySubtitle: 'Your password and the recovery codes of your two-step verification.',
+    regenerateIntro:
+      'The current codes will stop working. Confirm your password and a code from the authenticator app.',
     enrolTitle: 'Turn on two-step verification',
     enrolIntro: 'Two-step verification is mandatory for staff. Set up your authenticator app to continue.',
     continue: 'Continue to the panel',

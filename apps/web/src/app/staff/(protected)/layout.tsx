@@ -26,15 +26,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     <div className="min-h-dvh bg-slate-100">
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-          <div className="flex items-center gap-6">
-            <Link
-              href="/staff/cadastros"
-              className="rounded-lg focus-visible:outline-2 focus-visible:outline-amber-400"
-            >
-              <BrandLogo tone="dark" subtitle={t.staff.areaName} compact />
-            </Link>
-            <StaffNav role={me.staff.role} />
-          </div>
+          <Link
+            href="/staff/cadastros"
+            className="rounded-lg focus-visible:outline-2 focus-visible:outline-amber-400"
+          >
+            <BrandLogo tone="dark" subtitle={t.staff.areaName} compact />
+          </Link>
           <div className="flex items-center gap-4">
             <div className="hidden text-right md:block">
               <p className="text-sm font-medium" data-testid="staff-header-name">
@@ -44,6 +41,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             </div>
             <LanguageSwitcher tone="dark" />
             <LogoutButton kind="staff" tone="dark" />
+          </div>
+        </div>
+        {/* Its own row: the staff areas outgrew the brand bar; scrolls sideways on small screens. */}
+        <div className="border-t border-slate-800">
+          <div className="mx-auto max-w-6xl px-4 py-2 sm:px-6">
+            <StaffNav role={me.staff.role} />
           </div>
         </div>
       </header>

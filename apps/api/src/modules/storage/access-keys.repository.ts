@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { accessKeys, buckets, type Database } from '@csp/db';
+import { InjectDb } from '../../database/database.module';
+
+export type AccessKeyRow = typeof accessKeys.$inferSelect;
+
+/** A bucket a key is limited to, as stored in `access_keys.scope`. */
+export interface StoredScopeItem {
+  bucketId: string;
+  access: 'read' | 'full';
+}
+
+/**
+ * SQL for the access-key lifecycle (scope, deactivation, rotation, expiry). Customer queries take
+ * the account id; the two `due*` queries are the worker's, across accounts.
+ */
+@Injectable()
+export class AccessKeysRepository {
+  constructor(@InjectDb() private readonly db: Database) {}
+
+  /** The account's live buckets among `ids` (id and name). */
+  async liveBucketsByIds(accountId: string, ids: string[]) {
+    if (ids.length === 0) return [];
+    return this.db
+      .select({ id: buckets.id, name: buckets.name })
+      .from(buckets)
+      .where(and(eq(buckets.accountId, accountId), inArray(buckets.id, ids), isNull(buckets.deletedAt)));
+  }
+
+  /** Id -> name of every live bucket of the account. */
+  async liveBucketNames(accountId: string) {
+    const rows = await this.db
+      .select({ id: buckets.id, name: buckets.name })
+      .from(buckets)
+      .where(and(eq(buckets.accountId, accountId), isNull(buckets.deletedAt)))
+      .orderBy(asc(buckets.name));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async markDeactivated(accountId: string, keyId: string) {
+    const [row] = await this.db
+      .update(accessKeys)
+      .set({ status: 'inactive', deactivatedAt: new Date(), graceEndsAt: null })
+      .where(
+        and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId), eq(accessKeys.status, 'active')),
+      )
+      .returning();
+    return row ?? null;
+  }
+
+  async markReactivated(accountId: string, keyId: string) {
+    const [row] = await this.db
+      .update(accessKeys)
+      .set({ status: 'active', deactivatedAt: null })
+      .where(
+        and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId), eq(accessKeys.status, 'inactive')),
+      )
+      .returning();
+    return row ?? null;
+  }
+
+  /**
+   * Starts a rotation: sets the grace end on an active key that is not being rotated already.
+   * Null when another rotation won (or the key is not active): only one replacement per key.
+   */
+  async claimRotation(accountId: string, keyId: string, graceSeconds: number) {
+    const [row] = await this.db
+      .update(accessKeys)
+      .set({ graceEndsAt: sql`now() + make_interval(secs => ${graceSeconds})` })
+      .where(
+        and(
+          eq(accessKeys.id, keyId),
+          eq(accessKeys.accountId, accountId),
+          eq(accessKeys.status, 'active'),
+          isNull(accessKeys.graceEndsAt),
+        ),
+      )
+      .returning();
+    return row ?? null;
+  }
+
+  /** Undoes `claimRotation` when the new key could not be made. */
+  async releaseRotation(accountId: string, keyId: string) {
+    await this.db
+      .update(accessKeys)
+      .set({ graceEndsAt: null })
+      .where(and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId)));
+  }
+
+  /** Active keys whose rotation grace has ended (worker; every account). */
+  async dueForGraceEnd(limit = 100) {
+    return this.db
+      .select()
+      .from(accessKeys)
+      .where(
+        and(
+          eq(accessKeys.status, 'active'),
+          isNotNull(accessKeys.graceEndsAt),
+          lte(accessKeys.graceEndsAt, sql`now()`),
+        ),
+      )
+      .limit(limit);
+  }
+
+  /** Deactivates a key whose grace ended, unless the customer changed it meanwhile. */
+  async markGraceEnded(keyId: string) {
+    const [row] = await this.db
+      .update(accessKeys)
+      .set({ status: 'inactive', deactivatedAt: new Date(), graceEndsAt: null })
+      .where(
+        and(
+          eq(accessKeys.id, keyId),
+          eq(accessKeys.status, 'active'),
+          isNotNull(accessKeys.graceEndsAt),
+          lte(accessKeys.graceEndsAt, sql`now()`),
+        ),
+      )
+      .returning();
+    return row ?? null;
+  }
+
+  /** Active or inactive keys past their expiry become `expired` (MinIO already refuses them). */
+  async markExpired() {
+    return this.db
+      .update(accessKeys)
+      .set({ status: 'expired', graceEndsAt: null })
+      .where(
+        and(
+          inArray(accessKeys.status, ['active', 'inactive']),
+          isNotNull(accessKeys.expiresAt),
+          lte(accessKeys.expiresAt, sql`now()`),
+        ),
+      )
+      .returning();
+  }
+
+  async markRevoked(accountId: string, keyId: string) {
+    await this.db
+      .update(accessKeys)
+      .set({ status: 'revoked', revokedAt: new Date(), pendingSecret: null, graceEndsAt: null })
+      .where(and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId)));
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { buckets, type Database } from '@csp/db';
+import { InjectDb } from '../../database/database.module';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type BucketRow = typeof buckets.$inferSelect;
+export type BucketSettingsPatch = Partial<
+  Pick<BucketRow, 'versioning' | 'publicRead' | 'lockMode' | 'lockRetentionDays' | 'lifecycleRules'>
+>;
+
+/** SQL of bucket settings. Every query takes the account id. */
+@Injectable()
+export class BucketsRepository {
+  constructor(@InjectDb() private readonly db: Database) {}
+
+  /**
+   * Runs `work` holding the live bucket's row lock, so settings changes of one bucket are
+   * serialized (database and MinIO change in the same order). `work` returns the columns to
+   * store; they are written in the same transaction, so a failure inside `work` (MinIO refused
+   * or is down) leaves the row untouched. Returns null when the bucket is not the account's.
+   */
+  async updateLocked(
+    accountId: string,
+    bucketId: string,
+    work: (row: BucketRow) => Promise<BucketSettingsPatch>,
+  ): Promise<{ before: BucketRow; after: BucketRow } | null> {
+    return this.db.transaction(async (tx: Tx) => {
+      const [row] = await tx
+        .select()
+        .from(buckets)
+        .where(and(eq(buckets.id, bucketId), eq(buckets.accountId, accountId), isNull(buckets.deletedAt)))
+        .for('update');
+      if (!row) return null;
+      const patch = await work(row);
+      if (Object.keys(patch).length === 0) return { before: row, after: row };
+      const [after] = await tx
+        .update(buckets)
+        .set(patch)
+        .where(and(eq(buckets.id, bucketId), eq(buckets.accountId, accountId)))
+        .returning();
+      return { before: row, after };
+    });
+  }
+
+  /**
+   * Accounts that held a bucket of this name before (deleted rows), apart from the new one. The
+   * one query here not scoped by account: it is about a name, which is platform-wide.
+   */
+  async formerOwnersOfName(name: string, exceptBucketId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ accountId: buckets.accountId })
+      .from(buckets)
+      .where(and(eq(buckets.name, name), isNotNull(buckets.deletedAt), ne(buckets.id, exceptBucketId)));
+    return rows.map((r) => r.accountId);
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { accessKeys, accounts, buckets, type Database } from '@csp/db';
+import { InjectDb } from '../../database/database.module';
+
+/** SQL of the backup setup page and the connection test; every query takes the account id. */
+@Injectable()
+export class ConnectionTestRepository {
+  constructor(@InjectDb() private readonly db: Database) {}
+
+  /** The key with this public id, only when it belongs to the account (and exists on MinIO). */
+  async findKeyOfAccount(accountId: string, accessKeyId: string) {
+    const [row] = await this.db
+      .select({
+        id: accessKeys.id,
+        accessKeyId: accessKeys.accessKeyId,
+        status: accessKeys.status,
+        expiresAt: accessKeys.expiresAt,
+      })
+      .from(accessKeys)
+      .where(
+        and(
+          eq(accessKeys.accountId, accountId),
+          eq(accessKeys.accessKeyId, accessKeyId),
+          eq(accessKeys.provisioned, true),
+        ),
+      );
+    return row ?? null;
+  }
+
+  async findAccount(accountId: string) {
+    const [row] = await this.db
+      .select({ id: accounts.id, writesBlockedAt: accounts.writesBlockedAt })
+      .from(accounts)
+      .where(eq(accounts.id, accountId));
+    return row ?? null;
+  }
+
+  async liveBuckets(accountId: string) {
+    return this.db
+      .select({
+        id: buckets.id,
+        name: buckets.name,
+        versioning: buckets.versioning,
+        objectLock: buckets.objectLock,
+      })
+      .from(buckets)
+      .where(and(eq(buckets.accountId, accountId), isNull(buckets.deletedAt)))
+      .orderBy(asc(buckets.name));
+  }
+
+  async activeKeys(accountId: string) {
+    return this.db
+      .select({ id: accessKeys.id, accessKeyId: accessKeys.accessKeyId, name: accessKeys.name })
+      .from(accessKeys)
+      .where(
+        and(
+          eq(accessKeys.accountId, accountId),
+          eq(accessKeys.status, 'active'),
+          eq(accessKeys.provisioned, true),
+        ),
+      )
+      .orderBy(asc(accessKeys.createdAt));
+  }
+}

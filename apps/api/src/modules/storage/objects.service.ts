@@ -1,0 +1,474 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  ListObjectVersionsCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { z } from 'zod';
+import { AppException } from '../../common/app-exception';
+import type { MessageCode } from '../../common/messages';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AuditService } from '../audit/audit.service';
+import { authAllows } from '../grants/grant-access';
+import type { RequestMeta } from '../identity/auth.decorators';
+import type { AccountAuth } from '../identity/auth.types';
+import { Permission, roleAllows } from '../identity/permissions';
+import {
+  OBJECT_LIMITS,
+  PRESIGN_TTL_SECONDS,
+  type AbortMultipartSchema,
+  type CompleteMultipartSchema,
+  type CreateFolderSchema,
+  type CreateMultipartSchema,
+  type ListObjectsQuerySchema,
+  type ListVersionsQuerySchema,
+  type ObjectRefSchema,
+  type PartUrlsRequestSchema,
+  type UploadUrlRequestSchema,
+} from './objects.dto';
+import { InjectS3Root } from './storage.clients';
+import { StorageRepository } from './storage.repository';
+
+type BucketRow = NonNullable<Awaited<ReturnType<StorageRepository['findLiveBucket']>>>;
+type Need = 'read' | 'write' | 'delete';
+interface BucketAccess {
+  bucket: BucketRow;
+  access: 'read' | 'full';
+  writesBlocked: boolean;
+}
+
+const DEFAULT_PART_BYTES = 8 * 1024 ** 2;
+const MIB = 1024 ** 2;
+
+/**
+ * The web object browser. The API only authorizes and signs: bytes travel between the browser and
+ * MinIO through short-lived presigned URLs made with the root credentials, so every check a
+ * customer key's policy would make (bucket membership, read vs full, the account write block)
+ * is made here first, before anything is signed.
+ */
+@Injectable()
+export class ObjectsService {
+  private readonly logger = new Logger('Objects');
+  /** Signs URLs for the public S3 endpoint the browser reaches (it never sends a request itself). */
+  private readonly presigner: S3Client;
+
+  constructor(
+    private readonly storage: StorageRepository,
+    private readonly audit: AuditService,
+    @InjectS3Root() private readonly s3: S3Client,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.presigner = new S3Client({
+      endpoint: config.s3PublicEndpoint,
+      region: config.S3_REGION,
+      forcePathStyle: true,
+      credentials: { accessKeyId: config.MINIO_ROOT_USER, secretAccessKey: config.MINIO_ROOT_PASSWORD },
+    });
+  }
+
+  async list(auth: AccountAuth, bucketId: string, query: z.infer<typeof ListObjectsQuerySchema>) {
+    const target = await this.resolve(auth, bucketId, 'read');
+    const prefix = query.prefix;
+    const page = await this.call(() =>
+      this.s3.send(
+        new ListObjectsV2Command({
+          Bucket: target.bucket.name,
+          Prefix: prefix || undefined,
+          Delimiter: '/',
+          MaxKeys: query.pageSize,
+          ContinuationToken: query.continuationToken || undefined,
+        }),
+      ),
+    );
+    return {
+      bucket: {
+        id: target.bucket.id,
+        name: target.bucket.name,
+        versioning: target.bucket.versioning,
+        access: target.access,
+        writesBlocked: target.writesBlocked,
+      },
+      prefix,
+      folders: (page.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [{ prefix: p.Prefix }] : [])),
+      // The folder's own marker ("photos/") is the folder, not a file inside it.
+      objects: (page.Contents ?? [])
+        .filter((o) => o.Key && o.Key !== prefix)
+        .map((o) => ({
+          key: o.Key!,
+          size: o.Size ?? 0,
+          lastModified: o.LastModified?.toISOString() ?? null,
+          etag: o.ETag ?? null,
+        })),
+      nextContinuationToken: page.IsTruncated ? (page.NextContinuationToken ?? null) : null,
+    };
+  }
+
+  /** Versions and delete markers, newest first per key (S3 order). */
+  async versions(auth: AccountAuth, bucketId: string, query: z.infer<typeof ListVersionsQuerySchema>) {
+    const target = await this.resolve(auth, bucketId, 'read');
+    const page = await this.call(() =>
+      this.s3.send(
+        new ListObjectVersionsCommand({
+          Bucket: target.bucket.name,
+          Prefix: (query.key ?? query.prefix) || undefined,
+          MaxKeys: query.pageSize,
+          KeyMarker: query.keyMarker || undefined,
+          VersionIdMarker: query.versionIdMarker || undefined,
+        }),
+      ),
+    );
+    const items = [
+      ...(page.Versions ?? []).map((v) => ({
+        key: v.Key ?? '',
+        versionId: v.VersionId ?? 'null',
+        isLatest: v.IsLatest ?? false,
+        isDeleteMarker: false,
+        size: v.Size ?? 0,
+        lastModified: v.LastModified?.toISOString() ?? null,
+        etag: v.ETag ?? null,
+      })),
+      ...(page.DeleteMarkers ?? []).map((m) => ({
+        key: m.Key ?? '',
+        versionId: m.VersionId ?? 'null',
+        isLatest: m.IsLatest ?? false,
+        isDeleteMarker: true,
+        size: null,
+        lastModified: m.LastModified?.toISOString() ?? null,
+        etag: null,
+      })),
+    ]
+      // A key prefix also matches longer keys ("a.txt" matches "a.txt.bak"): keep the exact key.
+      .filter((v) => v.key !== '' && (query.key === undefined || v.key === query.key))
+      .sort((a, b) =>
+        a.key === b.key ? (b.lastModified ?? '').localeCompare(a.lastModified ?? '') : a.key < b.key ? -1 : 1,
+      );
+    return {
+      items,
+      nextKeyMarker: page.IsTruncated ? (page.NextKeyMarker ?? null) : null,
+      nextVersionIdMarker: page.IsTruncated ? (page.NextVersionIdMarker ?? null) : null,
+    };
+  }
+
+  /** A 5-minute GET URL that downloads the object (or one version) as an attachment. */
+  async downloadUrl(auth: AccountAuth, bucketId: string, input: z.infer<typeof ObjectRefSchema>) {
+    const target = await this.resolve(auth, bucketId, 'read');
+    const found = await this.head(target.bucket.name, input.key, input.versionId);
+    if (!found) throw new AppException(404, 'object_not_found');
+    const url = await getSignedUrl(
+      this.presigner,
+      new GetObjectCommand({
+        Bucket: target.bucket.name,
+        Key: input.key,
+        VersionId: input.versionId,
+        ResponseContentDisposition: attachment(input.key),
+      }),
+      { expiresIn: PRESIGN_TTL_SECONDS },
+    );
+    return { url, method: 'GET' as const, headers: {}, expiresAt: expiry() };
+  }
+
+  /**
+   * A 5-minute PUT URL for one small file. Content-Length (and Content-Type) are signed, so the URL
+   * uploads exactly the announced size and cannot be reused for a larger body.
+   */
+  async uploadUrl(
+    auth: AccountAuth,
+    bucketId: string,
+    input: z.infer<typeof UploadUrlRequestSchema>,
+    meta: RequestMeta,
+  ) {
+    const target = await this.resolve(auth, bucketId, 'write');
+    const contentType = input.contentType ?? 'application/octet-stream';
+    const url = await getSignedUrl(
+      this.presigner,
+      new PutObjectCommand({
+        Bucket: target.bucket.name,
+        Key: input.key,
+        ContentLength: input.size,
+        ContentType: contentType,
+      }),
+      { expiresIn: PRESIGN_TTL_SECONDS, signableHeaders: new Set(['content-length', 'content-type']) },
+    );
+    await this.audit.byUser(auth, meta, {
+      action: 'object.upload_authorized',
+      resourceType: 'bucket',
+      resourceId: target.bucket.id,
+      details: { bucket: target.bucket.name, key: input.key, size: input.size },
+    });
+    return { url, method: 'PUT' as const, headers: { 'content-type': contentType }, expiresAt: expiry() };
+  }
+
+  /**
+   * A 5-minute DELETE URL. Without a version id on a versioned bucket S3 adds a delete marker
+   * (the data stays as a previous version); with one, that version is removed for good. Object
+   * lock retention is enforced by MinIO itself (the URL never carries a governance bypass).
+   */
+  async deleteUrl(
+    auth: AccountAuth,
+    bucketId: string,
+    input: z.infer<typeof ObjectRefSchema>,
+    meta: RequestMeta,
+  ) {
+    const target = await this.resolve(auth, bucketId, 'delete');
+    const url = await getSignedUrl(
+      this.presigner,
+      new DeleteObjectCommand({ Bucket: target.bucket.name, Key: input.key, VersionId: input.versionId }),
+      { expiresIn: PRESIGN_TTL_SECONDS },
+    );
+    await this.audit.byUser(auth, meta, {
+      action: 'object.delete_authorized',
+      resourceType: 'bucket',
+      resourceId: target.bucket.id,
+      details: { bucket: target.bucket.name, key: input.key, versionId: input.versionId ?? null },
+    });
+    return { url, method: 'DELETE' as const, headers: {}, expiresAt: expiry() };
+  }
+
+  /** A folder is a zero-byte object named "prefix/" (what the S3 consoles create). */
+  async createFolder(
+    auth: AccountAuth,
+    bucketId: string,
+    input: z.infer<typeof CreateFolderSchema>,
+    meta: RequestMeta,
+  ) {
+    const prefix = input.prefix.endsWith('/') ? input.prefix : `${input.prefix}/`;
+    if (Buffer.byteLength(prefix, 'utf8') > OBJECT_LIMITS.keyBytes || prefix.includes('//'))
+      throw AppException.validation({ prefix: 'object_key_invalid' });
+    const target = await this.resolve(auth, bucketId, 'write');
+    if (await this.head(target.bucket.name, prefix)) throw AppException.conflict('object_folder_exists');
+    await this.call(() =>
+      this.s3.send(
+        new PutObjectCommand({ Bucket: target.bucket.name, Key: prefix, Body: new Uint8Array(0) }),
+      ),
+    );
+    await this.audit.byUser(auth, meta, {
+      action: 'object.folder_created',
+      resourceType: 'bucket',
+      resourceId: target.bucket.id,
+      details: { bucket: target.bucket.name, prefix },
+    });
+    return { prefix };
+  }
+
+  /** Starts a multipart upload and tells the browser how to cut the file. */
+  async createMultipart(
+    auth: AccountAuth,
+    bucketId: string,
+    input: z.infer<typeof CreateMultipartSchema>,
+    meta: RequestMeta,
+  ) {
+    const partSize =
+      input.partSize ??
+      Math.max(DEFAULT_PART_BYTES, Math.ceil(input.size / OBJECT_LIMITS.maxParts / MIB) * MIB);
+    const partCount = Math.ceil(input.size / partSize);
+    if (partCount > OBJECT_LIMITS.maxParts)
+      throw AppException.validation({ partSize: 'object_too_many_parts' });
+    const target = await this.resolve(auth, bucketId, 'write');
+    const created = await this.call(() =>
+      this.s3.send(
+        new CreateMultipartUploadCommand({
+          Bucket: target.bucket.name,
+          Key: input.key,
+          ContentType: input.contentType ?? 'application/octet-stream',
+        }),
+      ),
+    );
+    await this.audit.byUser(auth, meta, {
+      action: 'object.upload_authorized',
+      resourceType: 'bucket',
+      resourceId: target.bucket.id,
+      details: { bucket: target.bucket.name, key: input.key, size: input.size, multipart: true },
+    });
+    return { key: input.key, uploadId: created.UploadId!, partSize, partCount };
+  }
+
+  /** Presigned UploadPart URLs for some parts of an upload that exists in this bucket, for this key. */
+  async partUrls(auth: AccountAuth, bucketId: string, input: z.infer<typeof PartUrlsRequestSchema>) {
+    const target = await this.resolve(auth, bucketId, 'write');
+    await this.requireUpload(target.bucket.name, input.key, input.uploadId);
+    const parts = await Promise.all(
+      input.partNumbers.map(async (partNumber) => ({
+        partNumber,
+        url: await getSignedUrl(
+          this.presigner,
+          new UploadPartCommand({
+            Bucket: target.bucket.name,
+            Key: input.key,
+            UploadId: input.uploadId,
+            PartNumber: partNumber,
+          }),
+          { expiresIn: PRESIGN_TTL_SECONDS },
+        ),
+      })),
+    );
+    return { parts, expiresAt: expiry() };
+  }
+
+  async completeMultipart(
+    auth: AccountAuth,
+    bucketId: string,
+    input: z.infer<typeof CompleteMultipartSchema>,
+    meta: RequestMeta,
+  ) {
+    const target = await this.resolve(auth, bucketId, 'write');
+    const done = await this.call(
+      () =>
+        this.s3.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: target.bucket.name,
+            Key: input.key,
+            UploadId: input.uploadId,
+            MultipartUpload: {
+              Parts: input.parts.map((p) => ({ PartNumber: p.partNumber, ETag: quoted(p.etag) })),
+            },
+          }),
+        ),
+      {
+        NoSuchUpload: [404, 'object_upload_invalid'],
+        InvalidPart: [400, 'object_parts_mismatch'],
+        InvalidPartOrder: [400, 'object_parts_mismatch'],
+        EntityTooSmall: [400, 'object_parts_mismatch'],
+      },
+    );
+    await this.audit.byUser(auth, meta, {
+      action: 'object.uploaded',
+      resourceType: 'bucket',
+      resourceId: target.bucket.id,
+      details: {
+        bucket: target.bucket.name,
+        key: input.key,
+        parts: input.parts.length,
+        versionId: done.VersionId ?? null,
+      },
+    });
+    return { key: input.key, etag: done.ETag ?? null, versionId: done.VersionId ?? null };
+  }
+
+  /** Drops an unfinished upload and its stored parts; aborting an unknown upload is a no-op. */
+  async abortMultipart(
+    auth: AccountAuth,
+    bucketId: string,
+    input: z.infer<typeof AbortMultipartSchema>,
+    meta: RequestMeta,
+  ) {
+    // Aborting frees space, so it stays possible while the account's writes are blocked.
+    const target = await this.resolve(auth, bucketId, 'delete');
+    try {
+      await this.s3.send(
+        new AbortMultipartUploadCommand({
+          Bucket: target.bucket.name,
+          Key: input.key,
+          UploadId: input.uploadId,
+        }),
+      );
+    } catch (error) {
+      if (errorName(error) === 'NoSuchUpload') return;
+      throw this.storageError(error);
+    }
+    await this.audit.byUser(auth, meta, {
+      action: 'object.upload_aborted',
+      resourceType: 'bucket',
+      resourceId: target.bucket.id,
+      details: { bucket: target.bucket.name, key: input.key },
+    });
+  }
+
+  /**
+   * Which bucket, and with what access. Roles holding ObjectRead read every bucket of the account
+   * (ObjectWrite adds writing); external clients only the buckets shared with them, read or full.
+   * A bucket the caller cannot see is 404, like one of another account.
+   */
+  private async resolve(auth: AccountAuth, bucketId: string, need: Need): Promise<BucketAccess> {
+    let bucket: BucketRow | null;
+    let access: 'read' | 'full';
+    if (roleAllows(auth.role, Permission.ObjectRead)) {
+      // An API token must carry the object permissions itself, not only the bucket list one.
+      if (!authAllows(auth, Permission.ObjectRead)) throw AppException.forbidden();
+      bucket = await this.storage.findLiveBucket(auth.accountId, bucketId);
+      access = authAllows(auth, Permission.ObjectWrite) ? 'full' : 'read';
+    } else {
+      const shared = auth.userId ? await this.storage.sharedLiveBuckets(auth.accountId, auth.userId) : [];
+      const share = shared.find((s) => s.bucket.id === bucketId);
+      bucket = share?.bucket ?? null;
+      access = share?.access ?? 'read';
+    }
+    if (!bucket) throw AppException.notFound();
+
+    const account = await this.storage.findAccount(auth.accountId);
+    const readOnlyAccount = account?.status !== 'active';
+    const overQuota = Boolean(account?.writesBlockedAt);
+    if (need !== 'read') {
+      if (access !== 'full') throw AppException.forbidden('object_write_not_allowed');
+      // Deleting is how an account over quota gets back under it; a read-only account changes nothing.
+      if (readOnlyAccount || (need === 'write' && overQuota))
+        throw AppException.conflict('object_writes_blocked');
+    }
+    return { bucket, access, writesBlocked: readOnlyAccount || overQuota };
+  }
+
+  private async head(bucket: string, key: string, versionId?: string) {
+    try {
+      return await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      // 404: no such key or version; 405: the version is a delete marker; 400: malformed version id.
+      if (status === 404 || status === 405 || status === 400 || errorName(error) === 'NotFound') return null;
+      throw this.storageError(error);
+    }
+  }
+
+  private async requireUpload(bucket: string, key: string, uploadId: string) {
+    await this.call(
+      () => this.s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MaxParts: 1 })),
+      { NoSuchUpload: [404, 'object_upload_invalid'], InvalidArgument: [404, 'object_upload_invalid'] },
+    );
+  }
+
+  /** One S3 call, with the S3 errors a caller can cause mapped to 4xx and the rest to 503. */
+  private async call<T>(fn: () => Promise<T>, known: Record<string, [number, MessageCode]> = {}): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      const mapped = known[errorName(error)];
+      if (mapped) throw new AppException(mapped[0], mapped[1]);
+      throw this.storageError(error);
+    }
+  }
+
+  private storageError(error: unknown) {
+    const name = errorName(error);
+    // A continuation token or marker the caller tampered with.
+    if (name === 'InvalidArgument') return AppException.badRequest('field_invalid');
+    this.logger.warn(`storage call failed: ${name}: ${(error as Error).message}`);
+    return new AppException(503, 'storage_unavailable');
+  }
+}
+
+function errorName(error: unknown) {
+  return (error as { name?: string; Code?: string }).Code ?? (error as { name?: string }).name ?? '';
+}
+
+function expiry() {
+  return new Date(Date.now() + PRESIGN_TTL_SECONDS * 1000).toISOString();
+}
+
+function quoted(etag: string) {
+  return etag.startsWith('"') ? etag : `"${etag}"`;
+}
+
+/** Content-Disposition for a download named after the key's last segment (RFC 6266 / 5987). */
+export function attachment(key: string) {
+  const name = key.split('/').filter(Boolean).pop() ?? 'download';
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "reconciler_runs" ADD COLUMN "repair" boolean DEFAULT false NOT NULL;
