@@ -1,4 +1,5 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { eq, sql } from 'drizzle-orm';
@@ -42,6 +43,9 @@ const originalStderr = process.stderr.write.bind(process.stderr);
 
 beforeAll(async () => {
   api = await startTestApi();
+  // Another app of this process switched Nest's static logger off (logger: false); a logger
+  // instance of its own turns it back on for the logged instance.
+  Logger.overrideLogger(new ConsoleLogger());
   loggedApp = await createApp(testConfig());
   await loggedApp.listen({ host: '127.0.0.1', port: 0 });
   loggedBaseUrl = `http://127.0.0.1:${(loggedApp.getHttpServer().address() as AddressInfo).port}`;
@@ -389,6 +393,7 @@ describe('S3 connection test', () => {
 
     const allAudit = JSON.stringify(await api.db.select().from(auditEntries));
     const logs = logLines.join('');
+    expect(logs).toContain('Nest');
     for (const secret of secretsUsed) {
       expect(allAudit).not.toContain(secret);
       expect(logs).not.toContain(secret);
