@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generate as generateTotp } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { readMail } from '../packages/local-services/src/mail-client';
-import { HttpSession } from '../apps/api/test/support/http';
+import { approvedOwnerByApi } from './support/api';
 import { launchBrowser, screenshot } from './support/browser';
-import { newPage, validCpf } from './support/customers';
+import { newPage } from './support/customers';
 
 const platform = inject('platform');
+/** An approved account made through the API (the sign-up and approval UI have their own test). */
+const approvedOwner = () =>
+  approvedOwnerByApi(platform, { label: 'chaves', fullName: 'Carla Chaves Souza', company: 'Backup Chaves' });
 let browser: Browser;
 
 beforeAll(async () => {
@@ -19,55 +20,6 @@ afterAll(async () => {
 });
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-
-/** An approved account made through the API (the sign-up and approval UI have their own e2e test). */
-async function approvedOwner() {
-  const email = `chaves-${unique()}@empresa.test`;
-  const password = 'Backup-Seguro-2026';
-  const anon = new HttpSession(platform.apiUrl);
-  const since = new Date(Date.now() - 1000);
-  const started = await anon.post<{ signupId: string }>('/api/v1/signup', {
-    fullName: 'Carla Chaves Souza',
-    companyName: `Backup Chaves ${unique()}`,
-    email,
-    document: validCpf(),
-    phone: '(11) 98765-4321',
-    password,
-    acceptTerms: true,
-  });
-  expect(started.status).toBe(202);
-  const mail = await readMail(platform.mailUrl, { to: email, since, subjectIncludes: 'código' });
-  const verified = await anon.post<{ accountId: string }>('/api/v1/signup/verify', {
-    signupId: started.body.signupId,
-    code: /\b(\d{6})\b/.exec(mail.text)![1],
-  });
-  expect(verified.status).toBe(201);
-  const staff = await staffApiSession();
-  expect((await staff.post(`/api/v1/staff/accounts/${verified.body.accountId}/approve`)).status).toBe(200);
-  const owner = new HttpSession(platform.apiUrl);
-  expect((await owner.post('/api/v1/auth/login', { email, password })).status).toBe(200);
-  return { email, password, api: owner };
-}
-
-/** Staff over the API: password, then the mandatory TOTP (a code counts once: wait a step if used). */
-async function staffApiSession() {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const staff = new HttpSession(platform.apiUrl);
-    const login = await staff.post<{ secondFactorRequired?: boolean; challengeToken?: string }>(
-      '/api/v1/staff/auth/login',
-      { email: platform.staffEmail, password: platform.staffPassword },
-    );
-    expect(login.status).toBe(200);
-    if (!login.body.secondFactorRequired) return staff;
-    const second = await staff.post('/api/v1/staff/auth/login/second-factor', {
-      challengeToken: login.body.challengeToken,
-      code: await generateTotp({ secret: platform.staffTotpSecret }),
-    });
-    if (second.status === 200) return staff;
-    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
-  }
-  throw new Error('staff second factor refused three times');
-}
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto(`${platform.appUrl}/entrar`);

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { generate as generateTotp } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { readMail } from '../packages/local-services/src/mail-client';
-import { HttpSession } from '../apps/api/test/support/http';
+import { approvedOwnerByApi } from './support/api';
 import { launchBrowser, screenshot } from './support/browser';
-import { newPage, validCpf } from './support/customers';
+import { newPage } from './support/customers';
 import { staffSignIn } from './support/staff';
 
 const platform = inject('platform');
@@ -21,53 +20,19 @@ afterAll(async () => {
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-/** Staff over the API: password, then the mandatory TOTP (a code counts once: wait a step if used). */
-async function staffApiSession() {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const staff = new HttpSession(platform.apiUrl);
-    const login = await staff.post<{ secondFactorRequired?: boolean; challengeToken?: string }>(
-      '/api/v1/staff/auth/login',
-      { email: platform.staffEmail, password: platform.staffPassword },
-    );
-    expect(login.status).toBe(200);
-    if (!login.body.secondFactorRequired) return staff;
-    const second = await staff.post('/api/v1/staff/auth/login/second-factor', {
-      challengeToken: login.body.challengeToken,
-      code: await generateTotp({ secret: platform.staffTotpSecret }),
-    });
-    if (second.status === 200) return staff;
-    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
-  }
-  throw new Error('staff second factor refused three times');
-}
-
 /** An approved account with one bucket and one key, made through the API. */
 async function approvedOwnerWithData() {
-  const email = `quota-${unique()}@empresa.test`;
-  const password = 'Backup-Seguro-2026';
-  const company = `Arquivos Quota ${unique()}`;
-  const anon = new HttpSession(platform.apiUrl);
-  const since = new Date(Date.now() - 1000);
-  const started = await anon.post<{ signupId: string }>('/api/v1/signup', {
-    fullName: 'Beatriz Quota Lima',
-    companyName: company,
+  const {
     email,
-    document: validCpf(),
-    phone: '(11) 98765-4321',
     password,
-    acceptTerms: true,
+    company,
+    accountId,
+    api: owner,
+  } = await approvedOwnerByApi(platform, {
+    label: 'quota',
+    fullName: 'Beatriz Quota Lima',
+    company: 'Arquivos Quota',
   });
-  expect(started.status).toBe(202);
-  const mail = await readMail(platform.mailUrl, { to: email, since, subjectIncludes: 'código' });
-  const verified = await anon.post<{ accountId: string }>('/api/v1/signup/verify', {
-    signupId: started.body.signupId,
-    code: /\b(\d{6})\b/.exec(mail.text)![1],
-  });
-  expect(verified.status).toBe(201);
-  const staff = await staffApiSession();
-  expect((await staff.post(`/api/v1/staff/accounts/${verified.body.accountId}/approve`)).status).toBe(200);
-  const owner = new HttpSession(platform.apiUrl);
-  expect((await owner.post('/api/v1/auth/login', { email, password })).status).toBe(200);
   const bucket = `fotos-${unique()}`;
   expect((await owner.post('/api/v1/buckets', { name: bucket })).status).toBe(201);
   const key = await owner.post<{ key: { accessKeyId: string }; secretAccessKey: string }>(
@@ -82,7 +47,7 @@ async function approvedOwnerWithData() {
     credentials: { accessKeyId: key.body.key.accessKeyId, secretAccessKey: key.body.secretAccessKey },
     maxAttempts: 1,
   });
-  return { email, password, company, accountId: verified.body.accountId, bucket, s3 };
+  return { email, password, company, accountId, bucket, s3 };
 }
 
 async function signIn(page: Page, email: string, password: string) {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
-import { generate as generateTotp } from 'otplib';
 import type { Browser } from 'playwright-core';
-import { readMail } from '../packages/local-services/src/mail-client';
-import { HttpSession } from '../apps/api/test/support/http';
+import { approvedOwnerByApi } from './support/api';
 import { launchBrowser, screenshot } from './support/browser';
-import { newPage, validCpf } from './support/customers';
+import { newPage } from './support/customers';
 import { staffSignIn } from './support/staff';
 
 const platform = inject('platform');
@@ -24,56 +22,20 @@ afterAll(async () => {
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-/** Staff over the API: password, then the mandatory TOTP (a code counts once: wait a step if used). */
-async function staffApiSession() {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const staff = new HttpSession(platform.apiUrl);
-    const login = await staff.post<{ secondFactorRequired?: boolean; challengeToken?: string }>(
-      '/api/v1/staff/auth/login',
-      { email: platform.staffEmail, password: platform.staffPassword },
-    );
-    expect(login.status).toBe(200);
-    if (!login.body.secondFactorRequired) return staff;
-    const second = await staff.post('/api/v1/staff/auth/login/second-factor', {
-      challengeToken: login.body.challengeToken,
-      code: await generateTotp({ secret: platform.staffTotpSecret }),
-    });
-    if (second.status === 200) return staff;
-    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
-  }
-  throw new Error('staff second factor refused three times');
-}
-
 /** An approved account with one bucket, made through the API. */
 async function approvedAccountWithBucket() {
-  const email = `recon-${unique()}@empresa.test`;
-  const password = 'Backup-Seguro-2026';
-  const company = `Reconcilia ${unique()}`;
-  const anon = new HttpSession(platform.apiUrl);
-  const since = new Date(Date.now() - 1000);
-  const started = await anon.post<{ signupId: string }>('/api/v1/signup', {
+  const {
+    company,
+    accountId,
+    api: owner,
+  } = await approvedOwnerByApi(platform, {
+    label: 'recon',
     fullName: 'Rita Reconcilia Souza',
-    companyName: company,
-    email,
-    document: validCpf(),
-    phone: '(11) 98765-4321',
-    password,
-    acceptTerms: true,
+    company: 'Reconcilia',
   });
-  expect(started.status).toBe(202);
-  const mail = await readMail(platform.mailUrl, { to: email, since, subjectIncludes: 'código' });
-  const verified = await anon.post<{ accountId: string }>('/api/v1/signup/verify', {
-    signupId: started.body.signupId,
-    code: /\b(\d{6})\b/.exec(mail.text)![1],
-  });
-  expect(verified.status).toBe(201);
-  const staff = await staffApiSession();
-  expect((await staff.post(`/api/v1/staff/accounts/${verified.body.accountId}/approve`)).status).toBe(200);
-  const owner = new HttpSession(platform.apiUrl);
-  expect((await owner.post('/api/v1/auth/login', { email, password })).status).toBe(200);
   const bucket = `recon-${unique()}`;
   expect((await owner.post('/api/v1/buckets', { name: bucket })).status).toBe(201);
-  return { accountId: verified.body.accountId, company, bucket };
+  return { accountId, company, bucket };
 }
 
 describe('reconciler page (staff)', () => {

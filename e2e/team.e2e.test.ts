@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generate as generateTotp } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readMail } from '../packages/local-services/src/mail-client';
-import { HttpSession } from '../apps/api/test/support/http';
+import { approvedOwnerByApi } from './support/api';
+import { newPage } from './support/customers';
 import { launchBrowser, screenshot } from './support/browser';
 
 const platform = inject('platform');
+/** An approved account made through the API (the sign-up and approval UI have their own test). */
+const approvedOwner = () =>
+  approvedOwnerByApi(platform, { label: 'dona', fullName: 'Joana Dona Silva', company: 'Revenda Backup' });
 let browser: Browser;
 
 beforeAll(async () => {
@@ -16,75 +19,6 @@ afterAll(async () => {
 });
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-
-function validCpf(): string {
-  const d = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10));
-  if (d.every((x) => x === d[0])) d[0] = (d[0] + 1) % 10;
-  const check = (digits: number[]) => {
-    const rest = digits.reduce((acc, x, i) => acc + x * (digits.length + 1 - i), 0) % 11;
-    return rest < 2 ? 0 : 11 - rest;
-  };
-  d.push(check(d));
-  d.push(check(d));
-  return d.join('');
-}
-
-/** An approved account made through the API (the sign-up and approval UI have their own e2e test). */
-async function approvedOwner() {
-  const email = `dona-${unique()}@empresa.test`;
-  const password = 'Backup-Seguro-2026';
-  const anon = new HttpSession(platform.apiUrl);
-  const since = new Date(Date.now() - 1000);
-  const started = await anon.post<{ signupId: string }>('/api/v1/signup', {
-    fullName: 'Joana Dona Silva',
-    companyName: `Revenda Backup ${unique()}`,
-    email,
-    document: validCpf(),
-    phone: '(11) 98765-4321',
-    password,
-    acceptTerms: true,
-  });
-  expect(started.status).toBe(202);
-  const mail = await readMail(platform.mailUrl, { to: email, since, subjectIncludes: 'código' });
-  const code = /\b(\d{6})\b/.exec(mail.text)![1];
-  const verified = await anon.post<{ accountId: string }>('/api/v1/signup/verify', {
-    signupId: started.body.signupId,
-    code,
-  });
-  expect(verified.status).toBe(201);
-  const staff = await staffApiSession();
-  const approved = await staff.post(`/api/v1/staff/accounts/${verified.body.accountId}/approve`);
-  expect(approved.status).toBe(200);
-  const owner = new HttpSession(platform.apiUrl);
-  expect((await owner.post('/api/v1/auth/login', { email, password })).status).toBe(200);
-  return { email, password, api: owner };
-}
-
-/** Staff over the API: password, then the mandatory TOTP (a code counts once: wait a step if used). */
-async function staffApiSession() {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const staff = new HttpSession(platform.apiUrl);
-    const login = await staff.post<{ secondFactorRequired?: boolean; challengeToken?: string }>(
-      '/api/v1/staff/auth/login',
-      { email: platform.staffEmail, password: platform.staffPassword },
-    );
-    expect(login.status).toBe(200);
-    if (!login.body.secondFactorRequired) return staff;
-    const second = await staff.post('/api/v1/staff/auth/login/second-factor', {
-      challengeToken: login.body.challengeToken,
-      code: await generateTotp({ secret: platform.staffTotpSecret }),
-    });
-    if (second.status === 200) return staff;
-    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
-  }
-  throw new Error('staff second factor refused three times');
-}
-
-async function newPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto(`${platform.appUrl}/entrar`);
