@@ -17,6 +17,7 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { MinioAdminClient, buildTenantPolicy } from '@csp/minio-admin';
 import { readMail } from '@csp/local-services';
 import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from '../scripts/lib/prepare.mjs';
+import { expectStatus, memoryOf, parentMap, randomCpf, Session, staffLogin, summary, table } from './lib.mjs';
 
 const REGION = 'us-east-1';
 const PUT_RETRY_MS = 50;
@@ -73,65 +74,6 @@ function randomFrom(alphabet, length) {
   return out;
 }
 
-/** A CPF with valid check digits (sign-up validates them). */
-function randomCpf() {
-  const d = Array.from({ length: 9 }, () => randomInt(0, 10));
-  if (d.every((x) => x === d[0])) d[0] = (d[0] + 1) % 10;
-  const check = (digits) => {
-    const sum = digits.reduce((acc, x, i) => acc + x * (digits.length + 1 - i), 0);
-    const rest = sum % 11;
-    return rest < 2 ? 0 : 11 - rest;
-  };
-  d.push(check(d));
-  d.push(check(d));
-  return d.join('');
-}
-
-/**
- * A cookie-keeping JSON client, like apps/api/test/support/http.ts. Each simulated customer has
- * its own client address: the API trusts X-Forwarded-For from loopback, and rate-limits sign-up
- * and login per client address.
- */
-class Session {
-  #cookies = new Map();
-
-  constructor(baseUrl, clientIp) {
-    this.baseUrl = baseUrl;
-    this.clientIp = clientIp;
-  }
-
-  async request(method, urlPath, body) {
-    const headers = { 'accept-language': 'en', 'x-forwarded-for': this.clientIp };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.#cookies.size) headers.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const response = await fetch(this.baseUrl + urlPath, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1);
-      if (value === '' || /expires=thu, 01 jan 1970/i.test(line)) this.#cookies.delete(name);
-      else this.#cookies.set(name, value);
-    }
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
-
-  get = (urlPath) => this.request('GET', urlPath);
-  post = (urlPath, body = {}) => this.request('POST', urlPath, body);
-}
-
-function expectStatus(response, status, what) {
-  if (response.status !== status) {
-    throw new Error(`${what} answered ${response.status}: ${JSON.stringify(response.body)}`);
-  }
-  return response.body;
-}
-
 /** What a customer's script builds from the revealed key (and what the floor builds too). */
 function tenantS3(endpoint, accessKeyId, secretAccessKey) {
   return new S3Client({
@@ -168,68 +110,6 @@ async function putUntilSuccess(s3, bucket) {
 }
 
 // ------------------------------------------------------------------ statistics and memory
-
-/** Linear interpolation between closest ranks (numpy's default), on a sorted copy. */
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * p;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
-function summary(values) {
-  return {
-    median: percentile(values, 0.5),
-    p90: percentile(values, 0.9),
-    min: Math.min(...values),
-    max: Math.max(...values),
-  };
-}
-
-/** pid -> parent pid for every process visible in /proc. */
-function parentMap() {
-  const parents = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name (field 2) may contain spaces and parentheses: parse after the last ')'.
-      const [, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(ppid));
-    } catch {
-      // the process exited while we were looking
-    }
-  }
-  return parents;
-}
-
-function processTree(rootPid, parents) {
-  const tree = [rootPid];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  }
-  return tree;
-}
-
-/** A field of /proc/<pid>/status or smaps_rollup in KiB (0 when the process is gone). */
-function procKiB(pid, file, field) {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Memory of a process and all its descendants (`alone`: of the process only). */
-function memoryOf(rootPid, parents, { alone = false } = {}) {
-  const tree = alone ? [rootPid] : processTree(rootPid, parents);
-  const pids = rootPid ? tree.filter((pid) => fs.existsSync(`/proc/${pid}`)) : [];
-  const sum = (file, field) => pids.reduce((acc, pid) => acc + procKiB(pid, file, field), 0) / 1024;
-  return { processes: pids.length, rssMiB: sum('status', 'VmRSS'), pssMiB: sum('smaps_rollup', 'Pss') };
-}
 
 // ------------------------------------------------------------------ the benchmark
 
@@ -379,15 +259,7 @@ async function run(platform) {
   try {
     log(`preparing ${accounts} verified sign-ups (not timed)`);
     const signups = await prepareSignups(platform.apiUrl, platform.mailUrl, accounts);
-    const staff = new Session(platform.apiUrl, '10.41.0.1');
-    expectStatus(
-      await staff.post('/api/v1/staff/auth/login', {
-        email: process.env.SUPER_ADMIN_EMAIL,
-        password: process.env.SUPER_ADMIN_PASSWORD,
-      }),
-      200,
-      'staff login',
-    );
+    const staff = await staffLogin(platform.apiUrl);
     const pending = expectStatus(
       await staff.get('/api/v1/staff/accounts?status=pending_approval'),
       200,
@@ -443,17 +315,6 @@ async function run(platform) {
 }
 
 // ------------------------------------------------------------------ output
-
-/** Left-aligned first column, right-aligned others, two spaces of indent. */
-function table(header, rows) {
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => String(r[i]).length)));
-  const line = (r) =>
-    '  ' +
-    r
-      .map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i] + 2)))
-      .join('');
-  return [line(header), ...rows.map(line)];
-}
 
 /** Step names of the two timed runs, in order, with how the report names them. */
 const PLATFORM_STEPS = [

@@ -17,11 +17,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { generate as generateTotp } from 'otplib';
 import pg from 'pg';
 import { readMail } from '@csp/local-services';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from '../scripts/lib/prepare.mjs';
+import { expectStatus, memoryOf, parentMap, randomCpf, Session, staffLogin, summary, table } from './lib.mjs';
 
 const REGION = 'us-east-1';
 /** How often the probe PUT is retried while waiting for a change. */
@@ -60,119 +60,6 @@ const now = () => performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const runId = randomBytes(3).toString('hex');
 
-function randomCpf() {
-  const d = Array.from({ length: 9 }, () => randomInt(0, 10));
-  if (d.every((x) => x === d[0])) d[0] = (d[0] + 1) % 10;
-  const check = (digits) => {
-    const sum = digits.reduce((acc, x, i) => acc + x * (digits.length + 1 - i), 0);
-    const rest = sum % 11;
-    return rest < 2 ? 0 : 11 - rest;
-  };
-  d.push(check(d));
-  d.push(check(d));
-  return d.join('');
-}
-
-/** A cookie-keeping JSON client with its own client address (like bench/approval.mjs). */
-class Session {
-  #cookies = new Map();
-
-  constructor(baseUrl, clientIp) {
-    this.baseUrl = baseUrl;
-    this.clientIp = clientIp;
-  }
-
-  async request(method, urlPath, body) {
-    const headers = { 'accept-language': 'en', 'x-forwarded-for': this.clientIp };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.#cookies.size) headers.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const response = await fetch(this.baseUrl + urlPath, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1);
-      if (value === '' || /expires=thu, 01 jan 1970/i.test(line)) this.#cookies.delete(name);
-      else this.#cookies.set(name, value);
-    }
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
-
-  get = (urlPath) => this.request('GET', urlPath);
-  post = (urlPath, body = {}) => this.request('POST', urlPath, body);
-}
-
-function expectStatus(response, status, what) {
-  if (response.status !== status) {
-    throw new Error(`${what} answered ${response.status}: ${JSON.stringify(response.body)}`);
-  }
-  return response.body;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * p;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
-function summary(values) {
-  return {
-    median: percentile(values, 0.5),
-    p90: percentile(values, 0.9),
-    min: Math.min(...values),
-    max: Math.max(...values),
-  };
-}
-
-// ------------------------------------------------------------------ memory (as bench/approval.mjs)
-
-function parentMap() {
-  const parents = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(ppid));
-    } catch {
-      // the process exited while we were looking
-    }
-  }
-  return parents;
-}
-
-function processTree(rootPid, parents) {
-  const tree = [rootPid];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  }
-  return tree;
-}
-
-function procKiB(pid, file, field) {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function memoryOf(rootPid, parents, { alone = false } = {}) {
-  const tree = alone ? [rootPid] : processTree(rootPid, parents);
-  const pids = rootPid ? tree.filter((pid) => fs.existsSync(`/proc/${pid}`)) : [];
-  const sum = (file, field) => pids.reduce((acc, pid) => acc + procKiB(pid, file, field), 0) / 1024;
-  return { processes: pids.length, rssMiB: sum('status', 'VmRSS'), pssMiB: sum('smaps_rollup', 'Pss') };
-}
-
 // ------------------------------------------------------------------ S3 probes
 
 /** True when MinIO accepted the PUT, false when it denied it (any other error is thrown). */
@@ -200,32 +87,6 @@ async function probeUntil(s3, bucket, wanted, since) {
 }
 
 // ------------------------------------------------------------------ the benchmark
-
-async function staffLogin(apiUrl) {
-  const staff = new Session(apiUrl, '10.41.0.1');
-  const login = expectStatus(
-    await staff.post('/api/v1/staff/auth/login', {
-      email: process.env.SUPER_ADMIN_EMAIL,
-      password: process.env.SUPER_ADMIN_PASSWORD,
-    }),
-    200,
-    'staff login',
-  );
-  if (login.twoFactorEnrolmentRequired) {
-    // Staff 2FA is mandatory: enrol a TOTP for the benchmark's own super admin.
-    const { secret } = expectStatus(
-      await staff.post('/api/v1/staff/two-factor/totp/setup'),
-      200,
-      'totp setup',
-    );
-    expectStatus(
-      await staff.post('/api/v1/staff/two-factor/totp/confirm', { code: await generateTotp({ secret }) }),
-      200,
-      'totp confirm',
-    );
-  }
-  return staff;
-}
 
 /** Sign-up, approval, owner login, two buckets, one access key. */
 async function customer(platform, staff) {
@@ -368,16 +229,6 @@ async function run(platform) {
 }
 
 // ------------------------------------------------------------------ output
-
-function table(header, rows) {
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => String(r[i]).length)));
-  const line = (r) =>
-    '  ' +
-    r
-      .map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i] + 2)))
-      .join('');
-  return [line(header), ...rows.map(line)];
-}
 
 function report(samples, memory) {
   const row = (label, values, unit = 1000) => {
