@@ -7,6 +7,7 @@ import { EmailWorker } from './jobs/email.worker';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
 import { QuotaWorkerModule } from './jobs/quota.worker';
 import { ReconcilerWorker } from './jobs/reconciler.worker';
+import { StorageSecretsWorkerModule } from './jobs/storage-secrets.worker';
 import { ReconcilerModule } from './modules/reconciler/reconciler.module';
 import { SharedModule } from './modules/modules';
 
@@ -23,6 +24,7 @@ export class WorkerModule {
         AccessKeysWorkerModule,
         ReconcilerModule,
         QuotaWorkerModule,
+        StorageSecretsWorkerModule,
       ],
       providers: [EmailWorker, MaintenanceWorker, ReconcilerWorker],
     };

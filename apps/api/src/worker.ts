@@ -8,6 +8,7 @@ import { EmailWorker } from './jobs/email.worker';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
 import { QuotaWorker } from './jobs/quota.worker';
 import { ReconcilerWorker } from './jobs/reconciler.worker';
+import { StorageSecretsWorker } from './jobs/storage-secrets.worker';
 import { WorkerModule } from './worker.module';
 
 export async function startWorker(config: AppConfig, options: { logger?: boolean } = {}) {
@@ -19,6 +20,7 @@ export async function startWorker(config: AppConfig, options: { logger?: boolean
   await app.get(MaintenanceWorker).start();
   await app.get(ReconcilerWorker).start();
   await app.get(AccessKeysWorker).start();
+  await app.get(StorageSecretsWorker).start();
   app.get(QuotaWorker).start();
   return {
     app,

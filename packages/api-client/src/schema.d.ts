@@ -5974,6 +5974,7 @@ export interface operations {
                     "application/json": {
                         parts: {
                             partNumber: number;
+                            size: number;
                             url: string;
                         }[];
                         expiresAt: string;
@@ -8562,7 +8563,7 @@ export interface operations {
                         error: string | null;
                         findings: {
                             /** @enum {string} */
-                            kind: "user_missing" | "user_status" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "check_failed";
+                            kind: "user_missing" | "user_status" | "user_secret_invalid" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "check_failed";
                             /** Format: uuid */
                             accountId?: string;
                             resource: string;
@@ -8637,7 +8638,7 @@ export interface operations {
                         error: string | null;
                         findings: {
                             /** @enum {string} */
-                            kind: "user_missing" | "user_status" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "check_failed";
+                            kind: "user_missing" | "user_status" | "user_secret_invalid" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "check_failed";
                             /** Format: uuid */
                             accountId?: string;
                             resource: string;

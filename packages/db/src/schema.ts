@@ -218,8 +218,39 @@ export const storageUsers = pgTable('storage_users', {
   provisionedAt: ts('provisioned_at'),
   /** Provisioning lease: one approval at a time per account, across API instances. */
   leaseUntil: ts('lease_until'),
+  /**
+   * The user's secret, sealed: the platform signs STS AssumeRole with it to mint the account's
+   * temporary credentials. Null for users provisioned before it was kept (the re-key job fixes them).
+   */
+  secretSealed: text('secret_sealed'),
+  /** When MinIO confirmed `secretSealed` (null: written here, not yet known to hold on MinIO). */
+  secretSetAt: ts('secret_set_at'),
   createdAt: createdAt(),
 });
+
+/**
+ * Every temporary (STS) credential the platform minted for an account, and why: metering bills
+ * "transfer" credentials (object browser uploads and downloads, the key "Portal") and never
+ * "housekeeping" ones (the platform's own listings and checks). The secret is never stored.
+ */
+export const storageCredentials = pgTable(
+  'storage_credentials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    bucketId: uuid('bucket_id').references(() => buckets.id),
+    accessKeyId: text('access_key_id').notNull().unique(),
+    /** read | write | delete | list (see buildSessionPolicy). */
+    operation: text('operation').notNull(),
+    /** transfer | housekeeping */
+    purpose: text('purpose').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('storage_credentials_account_idx').on(t.accountId, t.createdAt)],
+);
 
 export const buckets = pgTable(
   'buckets',
@@ -254,6 +285,29 @@ export const buckets = pgTable(
 );
 
 /** MinIO service accounts of the account's storage user. The secret is never stored in plain text. */
+/**
+ * Multipart uploads started through the object browser: the announced size and part size, so each
+ * part URL signs the exact length of its part (a part URL cannot carry more than was announced).
+ */
+export const objectUploads = pgTable(
+  'object_uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    bucketId: uuid('bucket_id')
+      .notNull()
+      .references(() => buckets.id),
+    key: text('key').notNull(),
+    uploadId: text('upload_id').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    partSize: bigint('part_size', { mode: 'number' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('object_uploads_upload_idx').on(t.bucketId, t.uploadId)],
+);
+
 export const accessKeys = pgTable(
   'access_keys',
   {

@@ -72,10 +72,14 @@ export class MinioAdminClient {
 
   // ---------------------------------------------------------------- users
 
-  async addUser(accessKey: string, secretKey: string): Promise<void> {
+  /**
+   * Creates the user, or replaces an existing user's secret. MinIO also overwrites the status with
+   * the one sent, so re-keying an existing user must pass its current status.
+   */
+  async addUser(accessKey: string, secretKey: string, status: UserStatus = 'enabled'): Promise<void> {
     await this.call('PUT', 'add-user', {
       query: { accessKey },
-      body: { secretKey, status: 'enabled' },
+      body: { secretKey, status },
       encrypt: true,
     });
   }

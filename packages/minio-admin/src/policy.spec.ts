@@ -6,9 +6,12 @@ import {
   TENANT_OBJECT_READ_ACTIONS,
   TENANT_OBJECT_WRITE_ACTIONS,
   buildTenantPolicy,
+  buildSessionPolicy,
   isValidBucketName,
+  SESSION_NEVER_ALLOWED,
+  SESSION_OPERATIONS,
 } from './policy';
-import type { IamPolicyStatement } from './types';
+import type { IamPolicyDocument, IamPolicyStatement } from './types';
 
 const actions = (s: IamPolicyStatement) => ([] as string[]).concat(s.Action ?? []);
 const resources = (s: IamPolicyStatement) => ([] as string[]).concat(s.Resource ?? []);
@@ -142,5 +145,65 @@ describe('buildScopedPolicy', () => {
       buildTenantPolicy(['abc'], 'read'),
     );
     expect(() => buildScopedPolicy([{ bucket: 'a*', access: 'read' }])).toThrow(TypeError);
+  });
+});
+
+describe('buildSessionPolicy', () => {
+  const actionsOf = (p: IamPolicyDocument, effect: 'Allow' | 'Deny') =>
+    p.Statement.filter((s) => s.Effect === effect && !s.Condition).flatMap((s) => s.Action as string[]);
+
+  it('names exactly one bucket, and the operation class’s actions only', () => {
+    expect(actionsOf(buildSessionPolicy('bk1', 'read'), 'Allow')).toEqual([
+      's3:GetObject',
+      's3:GetObjectVersion',
+    ]);
+    expect(actionsOf(buildSessionPolicy('bk1', 'write'), 'Allow')).toEqual(['s3:PutObject']);
+    expect(actionsOf(buildSessionPolicy('bk1', 'delete'), 'Allow')).toEqual([
+      's3:DeleteObject',
+      's3:DeleteObjectVersion',
+      's3:AbortMultipartUpload',
+    ]);
+    for (const op of SESSION_OPERATIONS) {
+      const resources = buildSessionPolicy('bk1', op)
+        .Statement.filter((s) => s.Effect === 'Allow')
+        .flatMap((s) => s.Resource as string[]);
+      expect(new Set(resources)).toEqual(
+        new Set(op === 'list' ? ['arn:aws:s3:::bk1', 'arn:aws:s3:::bk1/*'] : ['arn:aws:s3:::bk1/*']),
+      );
+    }
+  });
+
+  it('never allows governance bypass, retention, legal hold or tagging, and writes never read', () => {
+    for (const op of SESSION_OPERATIONS) {
+      const p = buildSessionPolicy('bk1', op);
+      const allowed = actionsOf(p, 'Allow');
+      for (const never of SESSION_NEVER_ALLOWED) expect(allowed).not.toContain(never);
+      expect(actionsOf(p, 'Deny')).toEqual(expect.arrayContaining([...SESSION_NEVER_ALLOWED]));
+    }
+    // A copy reads its source: an upload credential holds no read action at all.
+    expect(actionsOf(buildSessionPolicy('bk1', 'write'), 'Allow')).not.toContain('s3:GetObject');
+  });
+
+  it('refuses uploads carrying a copy source, SSE-C, lock or tag headers', () => {
+    const denied = buildSessionPolicy('bk1', 'write')
+      .Statement.filter((s) => s.Effect === 'Deny' && s.Condition)
+      .map((s) => Object.keys(s.Condition!.Null)[0]);
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        's3:x-amz-copy-source',
+        's3:x-amz-server-side-encryption-customer-algorithm',
+        's3:object-lock-mode',
+        's3:object-lock-legal-hold',
+        's3:RequestObjectTagKeys',
+      ]),
+    );
+  });
+
+  it('rejects wildcard or invalid bucket names and stays within MinIO’s 2048-byte session policy limit', () => {
+    for (const bad of ['*', 'b?', 'a/b', '${aws:username}', 'UPPER'])
+      expect(() => buildSessionPolicy(bad, 'read')).toThrow();
+    const longest = 'a'.repeat(63);
+    for (const op of SESSION_OPERATIONS)
+      expect(JSON.stringify(buildSessionPolicy(longest, op)).length).toBeLessThanOrEqual(2048);
   });
 });

@@ -135,3 +135,87 @@ export function buildScopedPolicy(grants: BucketGrant[]): IamPolicyDocument {
     ],
   };
 }
+
+/**
+ * What a temporary credential minted for the platform may do on one bucket:
+ * - `read`: download objects and versions (GET and HEAD).
+ * - `write`: upload (PutObject, which also covers the multipart create, part and complete calls).
+ * - `delete`: delete objects and versions, abort multipart uploads.
+ * - `list`: the platform's own housekeeping reads (listings, heads, parts); never put in a URL.
+ */
+export type SessionOperation = 'read' | 'write' | 'delete' | 'list';
+
+export const SESSION_OPERATIONS: readonly SessionOperation[] = ['read', 'write', 'delete', 'list'];
+
+const SESSION_OBJECT_ACTIONS: Record<SessionOperation, readonly string[]> = {
+  read: ['s3:GetObject', 's3:GetObjectVersion'],
+  write: ['s3:PutObject'],
+  delete: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:AbortMultipartUpload'],
+  list: ['s3:GetObject', 's3:GetObjectVersion', 's3:ListMultipartUploadParts'],
+};
+
+/** Headers that, added to an upload, would do more than store the caller's bytes as they are. */
+const WRITE_DENIED_WHEN_PRESENT: readonly string[] = [
+  // A server-side copy: reading another object is never part of an upload.
+  's3:x-amz-copy-source',
+  // SSE-C: an object only the uploader's key can read, not the account's owner.
+  's3:x-amz-server-side-encryption-customer-algorithm',
+  // Retention, legal hold and tags are set by the owner's own tools, not by a portal upload.
+  's3:object-lock-mode',
+  's3:object-lock-retain-until-date',
+  's3:object-lock-legal-hold',
+  's3:RequestObjectTagKeys',
+];
+
+/** Never granted to a temporary credential, whatever the operation. */
+export const SESSION_NEVER_ALLOWED: readonly string[] = [
+  's3:BypassGovernanceRetention',
+  's3:PutObjectRetention',
+  's3:PutObjectLegalHold',
+  's3:PutObjectTagging',
+  's3:PutObjectVersionTagging',
+];
+
+/**
+ * Session policy for an AssumeRole credential limited to one operation class on one bucket. MinIO
+ * intersects it with the storage user's own policy (so a write block or a bucket the account lost
+ * still wins). Object keys never appear in it: a key containing `*`, `?` or `${` cannot widen it.
+ */
+export function buildSessionPolicy(bucket: string, operation: SessionOperation): IamPolicyDocument {
+  if (!isValidBucketName(bucket)) throw new TypeError(`Invalid bucket name: ${String(bucket)}`);
+  const actions = SESSION_OBJECT_ACTIONS[operation];
+  if (!actions) throw new TypeError(`Unknown session operation: ${String(operation)}`);
+  const statements: IamPolicyStatement[] = [];
+  if (operation === 'list') {
+    statements.push({
+      Sid: 'List',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket', 's3:ListBucketVersions', 's3:ListBucketMultipartUploads'],
+      Resource: [`arn:aws:s3:::${bucket}`],
+    });
+  }
+  statements.push({
+    Sid: 'Objects',
+    Effect: 'Allow',
+    Action: [...actions],
+    Resource: [`arn:aws:s3:::${bucket}/*`],
+  });
+  if (operation === 'write') {
+    WRITE_DENIED_WHEN_PRESENT.forEach((key, i) =>
+      statements.push({
+        Sid: `DenyHeader${i}`,
+        Effect: 'Deny',
+        Action: ['s3:PutObject'],
+        Resource: [`arn:aws:s3:::${bucket}/*`],
+        Condition: { Null: { [key]: 'false' } },
+      }),
+    );
+  }
+  statements.push({
+    Sid: 'Never',
+    Effect: 'Deny',
+    Action: [...SESSION_NEVER_ALLOWED],
+    Resource: ['arn:aws:s3:::*'],
+  });
+  return { Version: POLICY_VERSION, Statement: statements };
+}

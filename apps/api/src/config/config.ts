@@ -26,6 +26,12 @@ const schema = z.object({
     .int()
     .positive()
     .default(7 * 24 * 3600),
+  /**
+   * Lifetime of the temporary (STS) credentials that sign the object browser's URLs and make its
+   * calls, cached per account, bucket and operation (MinIO: at least 900 s; each mint writes its IAM
+   * store, so not too short). A URL is signed only with one whose remaining life covers the URL's.
+   */
+  STORAGE_CREDENTIAL_SECONDS: z.coerce.number().int().min(900).max(43_200).default(3600),
   SMTP_HOST: z.string().default('127.0.0.1'),
   SMTP_PORT: z.coerce.number().int().default(1025),
   SMTP_SECURE: z

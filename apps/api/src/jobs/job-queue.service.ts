@@ -6,6 +6,7 @@ export const QUEUES = {
   emailSend: 'email.send',
   maintenance: 'maintenance.purge',
   accessKeysSweep: 'access-keys.sweep',
+  storageSecrets: 'storage.secrets',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -7,6 +7,8 @@ import { ProvisioningService } from '../modules/storage/provisioning.service';
 import { QuotaEnforcementService } from '../modules/storage/quota-enforcement.service';
 import { QuotaRepository } from '../modules/storage/quota.repository';
 import { storageClientProviders } from '../modules/storage/storage.clients';
+import { StorageCredentialsRepository } from '../modules/storage/storage-credentials.repository';
+import { StorageUserSecretService } from '../modules/storage/storage-user-secret.service';
 import { StorageRepository } from '../modules/storage/storage.repository';
 
 /** The session-level advisory lock that elects the one worker instance enforcing quotas. */
@@ -125,6 +127,8 @@ export class QuotaWorker implements OnModuleDestroy {
   providers: [
     ...storageClientProviders,
     StorageRepository,
+    StorageCredentialsRepository,
+    StorageUserSecretService,
     ProvisioningService,
     QuotaRepository,
     QuotaEnforcementService,

@@ -1,5 +1,6 @@
 import { buildTenantPolicy, type IamPolicyDocument, type IamPolicyStatement } from '@csp/minio-admin';
 import { expectedAccountPolicy } from '../storage/provisioning.service';
+import { expectedStorageUserStatus } from '../storage/storage-status';
 
 /**
  * Pure pieces of the reconciler: the finding model, policy comparison and description, and the
@@ -10,6 +11,7 @@ import { expectedAccountPolicy } from '../storage/provisioning.service';
 export const FINDING_KINDS = [
   'user_missing',
   'user_status',
+  'user_secret_invalid',
   'policy_missing',
   'policy_mismatch',
   'policy_detached',
@@ -73,12 +75,8 @@ export function finding(
   };
 }
 
-type AccountStatus = 'active' | 'read_only' | 'suspended' | 'canceled';
-
 /** The MinIO user's status the account status calls for: suspension disables every key at once. */
-export function expectedUserStatus(status: AccountStatus): 'enabled' | 'disabled' {
-  return status === 'active' || status === 'read_only' ? 'enabled' : 'disabled';
-}
+export const expectedUserStatus = expectedStorageUserStatus;
 
 /** The service-account status an access key row calls for; null: it must not exist on MinIO. */
 export function expectedKeyStatus(

@@ -8,7 +8,6 @@ import {
 } from '@aws-sdk/client-s3';
 import type { MinioAdminClient, ServiceAccountSummary } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
-import { newSecretKey } from '../../common/crypto';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../identity/auth.decorators';
 import type { StaffAuth } from '../identity/auth.types';
@@ -19,6 +18,7 @@ import {
 } from '../storage/provisioning.service';
 import { writePublicRead } from '../storage/bucket-s3';
 import { InjectMinioAdmin, InjectS3Root } from '../storage/storage.clients';
+import { StorageUserSecretService } from '../storage/storage-user-secret.service';
 import {
   describeBytes,
   describePolicy,
@@ -52,6 +52,7 @@ export class ReconcilerService {
   constructor(
     private readonly repo: ReconcilerRepository,
     private readonly provisioning: ProvisioningService,
+    private readonly userSecrets: StorageUserSecretService,
     private readonly audit: AuditService,
     @InjectMinioAdmin() private readonly minio: MinioAdminClient,
     @InjectS3Root() private readonly s3: S3Client,
@@ -219,16 +220,22 @@ export class ReconcilerService {
     if (!info) {
       const missing = finding('user_missing', id, minioUser, `present, ${wantStatus}`, 'absent');
       await report(missing, async () => {
-        // Nobody signs in as the parent user: a fresh random secret is as good as the lost one.
-        await this.minio.addUser(minioUser, newSecretKey());
+        // A new kept secret (the old one signed for a user that is gone), with the status the account calls for.
+        await this.userSecrets.rekey(id);
         await this.minio.attachPolicy({ user: minioUser, policies: [policyName] });
-        if (wantStatus === 'disabled') await this.minio.setUserStatus(minioUser, 'disabled');
       });
       userExists = missing.repaired;
     } else {
       if (info.status !== wantStatus) {
         await report(finding('user_status', id, minioUser, wantStatus, info.status), () =>
           this.minio.setUserStatus(minioUser, wantStatus),
+        );
+      }
+      // The kept secret must still sign in as the user: the object browser's credentials depend on
+      // it. A disabled user refuses every secret, so only an enabled one can tell.
+      if (info.status === 'enabled' && (await this.userSecrets.secretWorks(id)) === false) {
+        await report(finding('user_secret_invalid', id, minioUser, 'signs in', 'refused'), () =>
+          this.userSecrets.rekey(id),
         );
       }
       const attached = (info.policyName ?? '')

@@ -198,7 +198,8 @@ export const PartUrlsRequestSchema = z.object({
 });
 
 export const PartUrlsSchema = z.object({
-  parts: z.array(z.object({ partNumber: z.number().int(), url: z.string() })),
+  /** Each part's URL signs its exact length: send exactly `size` bytes. */
+  parts: z.array(z.object({ partNumber: z.number().int(), size: z.number().int(), url: z.string() })),
   expiresAt: z.string(),
 });
 

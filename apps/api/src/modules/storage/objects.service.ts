@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -8,16 +8,13 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
-  ListPartsCommand,
   PutObjectCommand,
-  S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { z } from 'zod';
 import { AppException } from '../../common/app-exception';
 import type { MessageCode } from '../../common/messages';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { authAllows } from '../grants/grant-access';
 import type { RequestMeta } from '../identity/auth.decorators';
@@ -36,7 +33,8 @@ import {
   type PartUrlsRequestSchema,
   type UploadUrlRequestSchema,
 } from './objects.dto';
-import { InjectS3Root } from './storage.clients';
+import { StorageCredentialsRepository } from './storage-credentials.repository';
+import { StorageCredentialsService } from './storage-credentials.service';
 import { StorageRepository } from './storage.repository';
 
 type BucketRow = NonNullable<Awaited<ReturnType<StorageRepository['findLiveBucket']>>>;
@@ -51,36 +49,44 @@ const DEFAULT_PART_BYTES = 8 * 1024 ** 2;
 const MIB = 1024 ** 2;
 
 /**
- * The web object browser. The API only authorizes and signs: bytes travel between the browser and
- * MinIO through short-lived presigned URLs made with the root credentials, so every check a
- * customer key's policy would make (bucket membership, read vs full, the account write block)
- * is made here first, before anything is signed.
+ * The web object browser. The API authorizes and signs: bytes travel between the browser and MinIO
+ * through short-lived presigned URLs. Every check (bucket membership, read vs full, the account
+ * write block) is made here first, and then everything is signed or called with the account's own
+ * temporary credentials, limited to this bucket and this operation class
+ * (StorageCredentialsService), so MinIO refuses whatever an unsigned header would add to a URL.
+ * Root credentials are never used here.
  */
 @Injectable()
 export class ObjectsService {
   private readonly logger = new Logger('Objects');
-  /** Signs URLs for the public S3 endpoint the browser reaches (it never sends a request itself). */
-  private readonly presigner: S3Client;
 
   constructor(
     private readonly storage: StorageRepository,
+    private readonly uploads: StorageCredentialsRepository,
+    private readonly credentials: StorageCredentialsService,
     private readonly audit: AuditService,
-    @InjectS3Root() private readonly s3: S3Client,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.presigner = new S3Client({
-      endpoint: config.s3PublicEndpoint,
-      region: config.S3_REGION,
-      forcePathStyle: true,
-      credentials: { accessKeyId: config.MINIO_ROOT_USER, secretAccessKey: config.MINIO_ROOT_PASSWORD },
-    });
+  ) {}
+
+  /** The platform's own calls: listings and heads are housekeeping, transfers are the customer's. */
+  private s3(auth: AccountAuth, bucket: BucketRow, operation: 'list' | 'write' | 'delete') {
+    return this.credentials.client(
+      auth.accountId,
+      bucket,
+      operation,
+      operation === 'list' ? 'housekeeping' : 'transfer',
+    );
+  }
+
+  private presigner(auth: AccountAuth, bucket: BucketRow, operation: 'read' | 'write' | 'delete') {
+    return this.credentials.presigner(auth.accountId, bucket, operation, PRESIGN_TTL_SECONDS);
   }
 
   async list(auth: AccountAuth, bucketId: string, query: z.infer<typeof ListObjectsQuerySchema>) {
     const target = await this.resolve(auth, bucketId, 'read');
     const prefix = query.prefix;
+    const s3 = await this.s3(auth, target.bucket, 'list');
     const page = await this.call(() =>
-      this.s3.send(
+      s3.send(
         new ListObjectsV2Command({
           Bucket: target.bucket.name,
           Prefix: prefix || undefined,
@@ -116,8 +122,9 @@ export class ObjectsService {
   /** Versions and delete markers, newest first per key (S3 order). */
   async versions(auth: AccountAuth, bucketId: string, query: z.infer<typeof ListVersionsQuerySchema>) {
     const target = await this.resolve(auth, bucketId, 'read');
+    const s3 = await this.s3(auth, target.bucket, 'list');
     const page = await this.call(() =>
-      this.s3.send(
+      s3.send(
         new ListObjectVersionsCommand({
           Bucket: target.bucket.name,
           Prefix: (query.key ?? query.prefix) || undefined,
@@ -162,10 +169,10 @@ export class ObjectsService {
   /** A 5-minute GET URL that downloads the object (or one version) as an attachment. */
   async downloadUrl(auth: AccountAuth, bucketId: string, input: z.infer<typeof ObjectRefSchema>) {
     const target = await this.resolve(auth, bucketId, 'read');
-    const found = await this.head(target.bucket.name, input.key, input.versionId);
+    const found = await this.head(auth, target.bucket, input.key, input.versionId);
     if (!found) throw new AppException(404, 'object_not_found');
     const url = await getSignedUrl(
-      this.presigner,
+      await this.presigner(auth, target.bucket, 'read'),
       new GetObjectCommand({
         Bucket: target.bucket.name,
         Key: input.key,
@@ -190,7 +197,7 @@ export class ObjectsService {
     const target = await this.resolve(auth, bucketId, 'write');
     const contentType = input.contentType ?? 'application/octet-stream';
     const url = await getSignedUrl(
-      this.presigner,
+      await this.presigner(auth, target.bucket, 'write'),
       new PutObjectCommand({
         Bucket: target.bucket.name,
         Key: input.key,
@@ -211,7 +218,8 @@ export class ObjectsService {
   /**
    * A 5-minute DELETE URL. Without a version id on a versioned bucket S3 adds a delete marker
    * (the data stays as a previous version); with one, that version is removed for good. Object
-   * lock retention is enforced by MinIO itself (the URL never carries a governance bypass).
+   * lock retention is enforced by MinIO itself: the signing credential cannot bypass governance,
+   * so an added `x-amz-bypass-governance-retention` header changes nothing.
    */
   async deleteUrl(
     auth: AccountAuth,
@@ -221,7 +229,7 @@ export class ObjectsService {
   ) {
     const target = await this.resolve(auth, bucketId, 'delete');
     const url = await getSignedUrl(
-      this.presigner,
+      await this.presigner(auth, target.bucket, 'delete'),
       new DeleteObjectCommand({ Bucket: target.bucket.name, Key: input.key, VersionId: input.versionId }),
       { expiresIn: PRESIGN_TTL_SECONDS },
     );
@@ -245,11 +253,10 @@ export class ObjectsService {
     if (Buffer.byteLength(prefix, 'utf8') > OBJECT_LIMITS.keyBytes || prefix.includes('//'))
       throw AppException.validation({ prefix: 'object_key_invalid' });
     const target = await this.resolve(auth, bucketId, 'write');
-    if (await this.head(target.bucket.name, prefix)) throw AppException.conflict('object_folder_exists');
+    if (await this.head(auth, target.bucket, prefix)) throw AppException.conflict('object_folder_exists');
+    const s3 = await this.s3(auth, target.bucket, 'write');
     await this.call(() =>
-      this.s3.send(
-        new PutObjectCommand({ Bucket: target.bucket.name, Key: prefix, Body: new Uint8Array(0) }),
-      ),
+      s3.send(new PutObjectCommand({ Bucket: target.bucket.name, Key: prefix, Body: new Uint8Array(0) })),
     );
     await this.audit.byUser(auth, meta, {
       action: 'object.folder_created',
@@ -274,8 +281,9 @@ export class ObjectsService {
     if (partCount > OBJECT_LIMITS.maxParts)
       throw AppException.validation({ partSize: 'object_too_many_parts' });
     const target = await this.resolve(auth, bucketId, 'write');
+    const s3 = await this.s3(auth, target.bucket, 'write');
     const created = await this.call(() =>
-      this.s3.send(
+      s3.send(
         new CreateMultipartUploadCommand({
           Bucket: target.bucket.name,
           Key: input.key,
@@ -283,6 +291,15 @@ export class ObjectsService {
         }),
       ),
     );
+    // The announced sizes, so each part URL signs the exact length of its part.
+    await this.uploads.insertUpload({
+      accountId: auth.accountId,
+      bucketId: target.bucket.id,
+      key: input.key,
+      uploadId: created.UploadId!,
+      size: input.size,
+      partSize,
+    });
     await this.audit.byUser(auth, meta, {
       action: 'object.upload_authorized',
       resourceType: 'bucket',
@@ -292,24 +309,39 @@ export class ObjectsService {
     return { key: input.key, uploadId: created.UploadId!, partSize, partCount };
   }
 
-  /** Presigned UploadPart URLs for some parts of an upload that exists in this bucket, for this key. */
+  /**
+   * Presigned UploadPart URLs for some parts of an upload started here, in this bucket, for this
+   * key. Each URL signs its part's exact Content-Length (from the size announced at the start), so
+   * no part carries more than announced and the parts add up to the announced size.
+   */
   async partUrls(auth: AccountAuth, bucketId: string, input: z.infer<typeof PartUrlsRequestSchema>) {
     const target = await this.resolve(auth, bucketId, 'write');
-    await this.requireUpload(target.bucket.name, input.key, input.uploadId);
+    const upload = await this.uploads.findUpload(auth.accountId, target.bucket.id, input.key, input.uploadId);
+    if (!upload) throw new AppException(404, 'object_upload_invalid');
+    const partCount = Math.max(1, Math.ceil(upload.size / upload.partSize));
+    if (input.partNumbers.some((n) => n > partCount))
+      throw AppException.validation({ partNumbers: 'object_parts_mismatch' });
+    const presigner = await this.presigner(auth, target.bucket, 'write');
     const parts = await Promise.all(
-      input.partNumbers.map(async (partNumber) => ({
-        partNumber,
-        url: await getSignedUrl(
-          this.presigner,
-          new UploadPartCommand({
-            Bucket: target.bucket.name,
-            Key: input.key,
-            UploadId: input.uploadId,
-            PartNumber: partNumber,
-          }),
-          { expiresIn: PRESIGN_TTL_SECONDS },
-        ),
-      })),
+      input.partNumbers.map(async (partNumber) => {
+        const length =
+          partNumber < partCount ? upload.partSize : upload.size - upload.partSize * (partCount - 1);
+        return {
+          partNumber,
+          size: length,
+          url: await getSignedUrl(
+            presigner,
+            new UploadPartCommand({
+              Bucket: target.bucket.name,
+              Key: input.key,
+              UploadId: input.uploadId,
+              PartNumber: partNumber,
+              ContentLength: length,
+            }),
+            { expiresIn: PRESIGN_TTL_SECONDS, signableHeaders: new Set(['content-length']) },
+          ),
+        };
+      }),
     );
     return { parts, expiresAt: expiry() };
   }
@@ -321,9 +353,10 @@ export class ObjectsService {
     meta: RequestMeta,
   ) {
     const target = await this.resolve(auth, bucketId, 'write');
+    const s3 = await this.s3(auth, target.bucket, 'write');
     const done = await this.call(
       () =>
-        this.s3.send(
+        s3.send(
           new CompleteMultipartUploadCommand({
             Bucket: target.bucket.name,
             Key: input.key,
@@ -340,6 +373,7 @@ export class ObjectsService {
         EntityTooSmall: [400, 'object_parts_mismatch'],
       },
     );
+    await this.uploads.deleteUpload(auth.accountId, target.bucket.id, input.uploadId);
     await this.audit.byUser(auth, meta, {
       action: 'object.uploaded',
       resourceType: 'bucket',
@@ -363,8 +397,9 @@ export class ObjectsService {
   ) {
     // Aborting frees space, so it stays possible while the account's writes are blocked.
     const target = await this.resolve(auth, bucketId, 'delete');
+    const s3 = await this.s3(auth, target.bucket, 'delete');
     try {
-      await this.s3.send(
+      await s3.send(
         new AbortMultipartUploadCommand({
           Bucket: target.bucket.name,
           Key: input.key,
@@ -372,9 +407,13 @@ export class ObjectsService {
         }),
       );
     } catch (error) {
-      if (errorName(error) === 'NoSuchUpload') return;
+      if (errorName(error) === 'NoSuchUpload') {
+        await this.uploads.deleteUpload(auth.accountId, target.bucket.id, input.uploadId);
+        return;
+      }
       throw this.storageError(error);
     }
+    await this.uploads.deleteUpload(auth.accountId, target.bucket.id, input.uploadId);
     await this.audit.byUser(auth, meta, {
       action: 'object.upload_aborted',
       resourceType: 'bucket',
@@ -416,22 +455,16 @@ export class ObjectsService {
     return { bucket, access, writesBlocked: readOnlyAccount || overQuota };
   }
 
-  private async head(bucket: string, key: string, versionId?: string) {
+  private async head(auth: AccountAuth, bucket: BucketRow, key: string, versionId?: string) {
+    const s3 = await this.s3(auth, bucket, 'list');
     try {
-      return await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+      return await s3.send(new HeadObjectCommand({ Bucket: bucket.name, Key: key, VersionId: versionId }));
     } catch (error) {
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       // 404: no such key or version; 405: the version is a delete marker; 400: malformed version id.
       if (status === 404 || status === 405 || status === 400 || errorName(error) === 'NotFound') return null;
       throw this.storageError(error);
     }
-  }
-
-  private async requireUpload(bucket: string, key: string, uploadId: string) {
-    await this.call(
-      () => this.s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MaxParts: 1 })),
-      { NoSuchUpload: [404, 'object_upload_invalid'], InvalidArgument: [404, 'object_upload_invalid'] },
-    );
   }
 
   /** One S3 call, with the S3 errors a caller can cause mapped to 4xx and the rest to 503. */
@@ -447,6 +480,9 @@ export class ObjectsService {
 
   private storageError(error: unknown) {
     const name = errorName(error);
+    // The account's own credential was refused: its writes were blocked or it was suspended after
+    // the checks above (MinIO is the last word).
+    if (name === 'AccessDenied') return AppException.conflict('object_writes_blocked');
     // A continuation token or marker the caller tampered with.
     if (name === 'InvalidArgument') return AppException.badRequest('field_invalid');
     this.logger.warn(`storage call failed: ${name}: ${(error as Error).message}`);

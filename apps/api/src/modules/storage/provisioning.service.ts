@@ -3,6 +3,7 @@ import { buildTenantPolicy, type IamPolicyDocument, type MinioAdminClient } from
 import { AppException } from '../../common/app-exception';
 import { newAccessKeyId, newSecretKey, SecretBox } from '../../common/crypto';
 import { SECRET_BOX } from '../../common/secret-box.provider';
+import { StorageUserSecretService } from './storage-user-secret.service';
 import { InjectMinioAdmin, storageNames } from './storage.clients';
 import { StorageRepository } from './storage.repository';
 
@@ -19,6 +20,7 @@ export class ProvisioningService {
     private readonly storage: StorageRepository,
     @InjectMinioAdmin() private readonly minio: MinioAdminClient,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+    private readonly userSecrets: StorageUserSecretService,
   ) {}
 
   async provisionAccount(accountId: string): Promise<{ initialAccessKeyId: string }> {
@@ -32,9 +34,11 @@ export class ProvisioningService {
     }
     try {
       await this.syncPolicy(accountId);
-      if (!(await this.minio.getUserInfo(storageUser.minioUser))) {
-        // Nobody ever signs in as the parent user: its secret is random and thrown away.
-        await this.minio.addUser(storageUser.minioUser, newSecretKey());
+      const existing = await this.minio.getUserInfo(storageUser.minioUser);
+      if (!existing || !storageUser.secretSealed || !storageUser.secretSetAt) {
+        // The user's secret is kept sealed: the platform mints the account's temporary credentials
+        // (STS AssumeRole as this user) with it. A retry resends the same unconfirmed secret.
+        await this.userSecrets.writeSecret(accountId, 'enabled');
       }
       await this.minio.attachPolicy({ user: storageUser.minioUser, policies: [storageUser.policyName] });
       const key = await this.ensureInitialKey(accountId, storageUser.minioUser);

@@ -19,6 +19,9 @@ import { QuotaRepository } from './quota.repository';
 import { QuotaService } from './quota.service';
 import { StaffQuotaController } from './staff-quota.controller';
 import { storageClientProviders } from './storage.clients';
+import { StorageCredentialsRepository } from './storage-credentials.repository';
+import { StorageCredentialsService } from './storage-credentials.service';
+import { StorageUserSecretService } from './storage-user-secret.service';
 import { StorageRepository } from './storage.repository';
 import { UsageService } from './usage.service';
 
@@ -35,6 +38,9 @@ import { UsageService } from './usage.service';
   providers: [
     ...storageClientProviders,
     StorageRepository,
+    StorageCredentialsRepository,
+    StorageUserSecretService,
+    StorageCredentialsService,
     ProvisioningService,
     BucketsService,
     BucketsRepository,
@@ -51,6 +57,8 @@ import { UsageService } from './usage.service';
   ],
   exports: [
     ProvisioningService,
+    StorageUserSecretService,
+    StorageCredentialsRepository,
     StorageRepository,
     AccessKeysService,
     QuotaEnforcementService,

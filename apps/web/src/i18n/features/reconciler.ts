@@ -75,6 +75,7 @@ export const reconcilerPtBR = {
     kinds: {
       user_missing: 'Usuário ausente no MinIO',
       user_status: 'Status do usuário',
+      user_secret_invalid: 'Segredo do usuário recusado pelo MinIO',
       policy_missing: 'Política ausente',
       policy_mismatch: 'Política diferente',
       policy_detached: 'Política não vinculada ao usuário',
@@ -169,6 +170,7 @@ export const reconcilerEn: typeof reconcilerPtBR = {
     kinds: {
       user_missing: 'User missing on MinIO',
       user_status: 'User status',
+      user_secret_invalid: 'User secret refused by MinIO',
       policy_missing: 'Policy missing',
       policy_mismatch: 'Policy differs',
       policy_detached: 'Policy not attached to the user',
