@@ -1,7 +1,8 @@
 // Helpers shared by the benchmarks: figures, memory read from /proc, test data.
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import { generate as generateTotp } from 'otplib';
+import { readMail } from '@csp/local-services';
 
 /** A CPF with valid check digits (sign-up validates them). */
 export function randomCpf() {
@@ -37,6 +38,7 @@ export function summary(values) {
   return {
     median: percentile(values, 0.5),
     p90: percentile(values, 0.9),
+    p95: percentile(values, 0.95),
     min: Math.min(...values),
     max: Math.max(...values),
   };
@@ -155,4 +157,35 @@ export async function staffLogin(apiUrl) {
     );
   }
   return staff;
+}
+
+/** Sign-up, e-mail code, staff approval and owner login through the API: an approved customer. */
+export async function approvedCustomer(platform, staff, { label, ip }) {
+  const input = {
+    fullName: 'Bench Customer',
+    companyName: `Bench ${label}`,
+    email: `bench-${label}@bench.test`,
+    document: randomCpf(),
+    phone: '(11) 98765-4321',
+    password: `Bench-${randomBytes(6).toString('hex')}-2026`,
+    acceptTerms: true,
+  };
+  const anon = new Session(platform.apiUrl, ip);
+  const since = new Date(Date.now() - 1000);
+  const { signupId } = expectStatus(await anon.post('/api/v1/signup', input), 202, 'sign-up');
+  const mail = await readMail(platform.mailUrl, { to: input.email, since, timeoutMs: 30_000 });
+  const code = /\b(\d{6})\b/.exec(mail.subject + '\n' + mail.text)?.[1];
+  const { accountId } = expectStatus(
+    await anon.post('/api/v1/signup/verify', { signupId, code }),
+    201,
+    'verify',
+  );
+  expectStatus(await staff.post(`/api/v1/staff/accounts/${accountId}/approve`), 200, 'approve');
+  const owner = new Session(platform.apiUrl, ip);
+  expectStatus(
+    await owner.post('/api/v1/auth/login', { email: input.email, password: input.password }),
+    200,
+    'login',
+  );
+  return { accountId, owner };
 }

@@ -18,10 +18,9 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import pg from 'pg';
-import { readMail } from '@csp/local-services';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from '../scripts/lib/prepare.mjs';
-import { expectStatus, memoryOf, parentMap, randomCpf, Session, staffLogin, summary, table } from './lib.mjs';
+import { approvedCustomer, expectStatus, memoryOf, parentMap, staffLogin, summary, table } from './lib.mjs';
 
 const REGION = 'us-east-1';
 /** How often the probe PUT is retried while waiting for a change. */
@@ -88,35 +87,12 @@ async function probeUntil(s3, bucket, wanted, since) {
 
 // ------------------------------------------------------------------ the benchmark
 
-/** Sign-up, approval, owner login, two buckets, one access key. */
+/** An approved customer with two buckets and one access key. */
 async function customer(platform, staff) {
-  const ip = '10.42.0.1';
-  const input = {
-    fullName: 'Bench Customer',
-    companyName: `Bench quota ${runId}`,
-    email: `bench-quota-${runId}@bench.test`,
-    document: randomCpf(),
-    phone: '(11) 98765-4321',
-    password: `Bench-${randomBytes(6).toString('hex')}-2026`,
-    acceptTerms: true,
-  };
-  const anon = new Session(platform.apiUrl, ip);
-  const since = new Date(Date.now() - 1000);
-  const { signupId } = expectStatus(await anon.post('/api/v1/signup', input), 202, 'sign-up');
-  const mail = await readMail(platform.mailUrl, { to: input.email, since, timeoutMs: 30_000 });
-  const code = /\b(\d{6})\b/.exec(mail.subject + '\n' + mail.text)?.[1];
-  const { accountId } = expectStatus(
-    await anon.post('/api/v1/signup/verify', { signupId, code }),
-    201,
-    'verify',
-  );
-  expectStatus(await staff.post(`/api/v1/staff/accounts/${accountId}/approve`), 200, 'approve');
-  const owner = new Session(platform.apiUrl, ip);
-  expectStatus(
-    await owner.post('/api/v1/auth/login', { email: input.email, password: input.password }),
-    200,
-    'login',
-  );
+  const { accountId, owner } = await approvedCustomer(platform, staff, {
+    label: `quota-${runId}`,
+    ip: '10.42.0.1',
+  });
   const buckets = [`bench-quota-${runId}-a`, `bench-quota-${runId}-b`];
   for (const name of buckets) {
     expectStatus(await owner.post('/api/v1/buckets', { name, versioning: false }), 201, 'create bucket');

@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiExtension, ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 
 export const BODY_SCHEMA = 'csp:body-schema';
@@ -23,7 +23,17 @@ export interface EndpointOptions {
   response?: z.ZodType;
   status?: number;
   errors?: number[];
+  /**
+   * Required on every operation whose response carries a URL for the S3 endpoint (OpenAPI
+   * `x-s3-url`): `signed` with the operation class the URL's credential is limited to, or
+   * `unsigned` for a plain address. A unit test fails when a URL field has no marker, and the
+   * presigned-guard integration test replays every marked URL with dangerous S3 headers.
+   */
+  s3Url?: { signed: 'read' | 'write' | 'delete' } | 'unsigned';
 }
+
+/** The OpenAPI extension that marks operations returning S3 URLs. */
+export const S3_URL_EXTENSION = 'x-s3-url';
 
 /**
  * Describes an endpoint once: OpenAPI operation, request schemas (validated by ValidationInterceptor)
@@ -40,6 +50,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
         : { status, description: 'No content' },
     ),
   ];
+  if (options.s3Url) decorators.push(ApiExtension(S3_URL_EXTENSION, options.s3Url));
   for (const code of options.errors ?? []) {
     decorators.push(ApiResponse({ status: code, schema: { $ref: '#/components/schemas/ApiError' } }));
   }

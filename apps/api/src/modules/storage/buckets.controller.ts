@@ -57,6 +57,7 @@ export class BucketsController {
   @Authenticated({ permission: Permission.BucketRead })
   @Endpoint({
     operationId: 'getBucket',
+    s3Url: 'unsigned',
     summary: 'One bucket: settings, lifecycle rules, usage and connection addresses',
     response: BucketDetailSchema,
     errors: [404],
@@ -69,6 +70,7 @@ export class BucketsController {
   @Authenticated({ permission: Permission.BucketUpdate })
   @Endpoint({
     operationId: 'setBucketVersioning',
+    s3Url: 'unsigned',
     summary: 'Turn versioning on or suspend it (object lock buckets cannot suspend)',
     body: SetVersioningSchema,
     response: BucketDetailSchema,
@@ -87,6 +89,7 @@ export class BucketsController {
   @Authenticated({ permission: Permission.BucketUpdate })
   @Endpoint({
     operationId: 'setBucketPublicRead',
+    s3Url: 'unsigned',
     summary: 'Allow or stop anonymous downloads of every object (bucket policy)',
     body: SetPublicReadSchema,
     response: BucketDetailSchema,
@@ -105,6 +108,7 @@ export class BucketsController {
   @Authenticated({ permission: Permission.BucketUpdate })
   @Endpoint({
     operationId: 'setBucketLifecycle',
+    s3Url: 'unsigned',
     summary: 'Replace the lifecycle rules (an empty list removes them)',
     body: SetLifecycleSchema,
     response: BucketDetailSchema,
@@ -123,6 +127,7 @@ export class BucketsController {
   @Authenticated({ permission: Permission.BucketUpdate })
   @Endpoint({
     operationId: 'setBucketObjectLock',
+    s3Url: 'unsigned',
     summary: 'Change the default retention of an object lock bucket (null removes it)',
     body: SetObjectLockSchema,
     response: BucketDetailSchema,

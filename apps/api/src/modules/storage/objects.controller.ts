@@ -73,6 +73,7 @@ export class ObjectsController {
   @Authenticated({ permission: Permission.SharedBucketRead })
   @Endpoint({
     operationId: 'presignObjectDownload',
+    s3Url: { signed: 'read' },
     summary: 'A 5-minute presigned GET that downloads the object (or a version) as an attachment',
     body: ObjectRefSchema,
     response: PresignedUrlSchema,
@@ -90,6 +91,7 @@ export class ObjectsController {
   @Authenticated({ permission: Permission.SharedBucketRead })
   @Endpoint({
     operationId: 'presignObjectUpload',
+    s3Url: { signed: 'write' },
     summary: 'A 5-minute presigned PUT for one file of the announced size',
     body: UploadUrlRequestSchema,
     response: PresignedUrlSchema,
@@ -108,6 +110,7 @@ export class ObjectsController {
   @Authenticated({ permission: Permission.SharedBucketRead })
   @Endpoint({
     operationId: 'presignObjectDelete',
+    s3Url: { signed: 'delete' },
     summary: 'A 5-minute presigned DELETE of the object (delete marker) or of one version',
     body: ObjectRefSchema,
     response: PresignedUrlSchema,
@@ -164,6 +167,7 @@ export class ObjectsController {
   @Authenticated({ permission: Permission.SharedBucketRead })
   @Endpoint({
     operationId: 'presignMultipartParts',
+    s3Url: { signed: 'write' },
     summary: '5-minute presigned UploadPart URLs (up to 100 per call)',
     body: PartUrlsRequestSchema,
     response: PartUrlsSchema,
