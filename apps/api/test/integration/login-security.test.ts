@@ -23,11 +23,14 @@ describe('login hardening', () => {
   it('20 parallel wrong passwords: exactly 5 tries reach verification, then the e-mail is locked', async () => {
     const { input } = await approvedAccount(api, 'lock');
     // The attacker even solves a captcha for every try: only the atomic count stops them.
-    const captchas = await Promise.all(Array.from({ length: 20 }, () => solveCaptcha(api.session())));
+    const tries = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const s = api.session();
+        return { s, captcha: await solveCaptcha(s, input.email) };
+      }),
+    );
     const results = await Promise.all(
-      captchas.map((captcha) =>
-        login(api.session(), { email: input.email, password: 'Wrong-Password-1', captcha }),
-      ),
+      tries.map(({ s, captcha }) => login(s, { email: input.email, password: 'Wrong-Password-1', captcha })),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
@@ -64,15 +67,24 @@ describe('login hardening', () => {
   it('unknown e-mails lock like real ones (no enumeration through the lockout)', async () => {
     const email = `ghost-${Date.now()}@empresa.test`;
     const s = new HttpSession(api.baseUrl);
-    const captchas = await Promise.all(Array.from({ length: 8 }, () => solveCaptcha(s)));
+    const tries = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const from = api.session();
+        return { from, captcha: await solveCaptcha(from, email) };
+      }),
+    );
     const results = await Promise.all(
-      captchas.map((captcha) => login(api.session(), { email, password: 'Wrong-Password-1', captcha })),
+      tries.map(({ from, captcha }) => login(from, { email, password: 'Wrong-Password-1', captcha })),
     );
     expect(results.filter((r) => r.status === 401)).toHaveLength(5);
     expect(results.filter((r) => r.status !== 401).every((r) => r.status === 429 || r.status === 400)).toBe(
       true,
     );
-    const after = await login(s, { email, password: 'Wrong-Password-1', captcha: await solveCaptcha(s) });
+    const after = await login(s, {
+      email,
+      password: 'Wrong-Password-1',
+      captcha: await solveCaptcha(s, email),
+    });
     expect(after.status).toBe(429);
   });
 
@@ -91,12 +103,12 @@ describe('login hardening', () => {
     const bogus = await login(s, {
       email: input.email,
       password: input.password,
-      captcha: { id: (await solveCaptcha(s)).id, nonce: 'zzzzzzzz' },
+      captcha: { id: (await solveCaptcha(s, input.email)).id, nonce: 'zzzzzzzz' },
     });
     expect(bogus.status).toBe(400);
     expect(bogus.body.code).toBe('captcha_invalid');
 
-    const captcha = await solveCaptcha(s);
+    const captcha = await solveCaptcha(s, input.email);
     const ok = await login(s, { email: input.email, password: input.password, captcha });
     expect(ok.status).toBe(200);
     expect(ok.body.user).toMatchObject({ email: input.email });
@@ -123,7 +135,7 @@ describe('login hardening', () => {
     const ok = await login(s, {
       email: input.email,
       password: input.password,
-      captcha: await solveCaptcha(s),
+      captcha: await solveCaptcha(s, input.email),
     });
     expect(ok.status).toBe(200);
   });
@@ -154,11 +166,15 @@ describe('login hardening', () => {
 
   it('applies the same lockout to staff login', async () => {
     const email = `staff-ghost-${Date.now()}@staff.test`;
-    const anon = api.session();
-    const captchas = await Promise.all(Array.from({ length: 10 }, () => solveCaptcha(anon)));
+    const tries = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const s = api.session();
+        return { s, captcha: await solveCaptcha(s, email) };
+      }),
+    );
     const results = await Promise.all(
-      captchas.map((captcha) =>
-        api.session().post('/api/v1/staff/auth/login', { email, password: 'Wrong-Password-1', captcha }),
+      tries.map(({ s, captcha }) =>
+        s.post('/api/v1/staff/auth/login', { email, password: 'Wrong-Password-1', captcha }),
       ),
     );
     expect(results.filter((r) => r.status === 401)).toHaveLength(5);

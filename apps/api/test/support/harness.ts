@@ -29,12 +29,16 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     APP_URL: 'http://127.0.0.1:3000',
     // A scheduled reconciler run would touch MinIO at a wall-clock moment in the middle of a test.
     RECONCILER_SCHEDULE: 'off',
+    // Tests solve many captchas on two shared cores: a cheap proof of work (the default is 20 bits).
+    CAPTCHA_DIFFICULTY: '10',
     ...overrides,
   });
 }
 
 export interface TestApi {
   baseUrl: string;
+  /** The API application itself (to read its services in white-box checks). */
+  app?: Awaited<ReturnType<typeof createApp>>;
   config: AppConfig;
   db: Database;
   mailUrl: string;
@@ -61,6 +65,7 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
+    app,
     config,
     db,
     mailUrl: inject('services').mail!.webUrl,

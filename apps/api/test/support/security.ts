@@ -2,10 +2,13 @@ import { generate } from 'otplib';
 import { solvePow } from '../../src/modules/identity/pow';
 import type { HttpSession } from './http';
 
-/** Fetches a proof-of-work challenge and solves it like the login form does. */
-export async function solveCaptcha(session: HttpSession) {
+/**
+ * Fetches a proof-of-work challenge for `email` and solves it like the login form does. It only
+ * works for a login of that e-mail from the same client address (`session`).
+ */
+export async function solveCaptcha(session: HttpSession, email: string) {
   const challenge = await session.get<{ id: string; prefix: string; difficulty: number }>(
-    '/api/v1/auth/captcha',
+    `/api/v1/auth/captcha?email=${encodeURIComponent(email)}`,
   );
   if (challenge.status !== 200) throw new Error(`captcha answered ${challenge.status}`);
   return { id: challenge.body.id, nonce: solvePow(challenge.body.prefix, challenge.body.difficulty) };
