@@ -47,7 +47,31 @@ const schema = z.object({
   ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'ENCRYPTION_KEY must be base64 of 32 bytes'),
-  ENCRYPTION_KEY_ID: z.string().default('k1'),
+  ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,32}$/, 'ENCRYPTION_KEY_ID: letters, digits, _ . - (at most 32)')
+    .default('k1'),
+  /**
+   * Former keys, `id:base64,id:base64`: they open what they sealed (TOTP secrets, pending secrets,
+   * queued e-mails) after ENCRYPTION_KEY is rotated; nothing new is sealed with them.
+   */
+  ENCRYPTION_KEYS_OLD: z
+    .string()
+    .optional()
+    .refine(
+      (v) =>
+        !v ||
+        v
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean)
+          .every(
+            (e) =>
+              /^[A-Za-z0-9_.-]{1,32}:/.test(e) &&
+              Buffer.from(e.slice(e.indexOf(':') + 1), 'base64').length === 32,
+          ),
+      'ENCRYPTION_KEYS_OLD must be id:base64-of-32-bytes, comma-separated',
+    ),
   /** Cron (America/Sao_Paulo) of the scheduled reconciler run (database vs. MinIO); 'off' disables it. */
   RECONCILER_SCHEDULE: z.string().trim().min(1).default('*/15 * * * *'),
   /** Whether scheduled reconciler runs repair drift (true) or only report it. */

@@ -2,9 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { createEmailSender } from '../modules/notifications/email-sender';
 import type { EmailMessage } from '../modules/notifications/email-templates';
+import { MailerService, type EmailJob } from '../modules/notifications/mailer.service';
 import { JobQueueService, QUEUES } from './job-queue.service';
 
-/** Delivers queued e-mails; a failed delivery throws, and pg-boss retries with backoff. */
+/**
+ * Delivers queued e-mails; a failed delivery throws, and pg-boss retries with backoff. Subjects and
+ * bodies carry codes and links, so only the job id and the template name are logged.
+ */
 @Injectable()
 export class EmailWorker {
   private readonly logger = new Logger('EmailWorker');
@@ -12,19 +16,23 @@ export class EmailWorker {
 
   constructor(
     private readonly jobs: JobQueueService,
+    private readonly mailer: MailerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async start() {
     this.sender = createEmailSender(this.config);
     const boss = await this.jobs.boss({ consumer: true });
-    await boss.work<EmailMessage>(
+    await boss.work<EmailJob | EmailMessage>(
       QUEUES.emailSend,
-      { pollingIntervalSeconds: 0.5, batchSize: 5 },
+      // One job per call: a message that cannot be sent or opened (sealed under a key this worker
+      // lacks) is retried alone instead of failing the messages fetched with it.
+      { pollingIntervalSeconds: 0.5, batchSize: 1 },
       async (jobs) => {
         for (const job of jobs) {
-          await this.sender!.send(job.data);
-          this.logger.log(`sent "${job.data.subject}"`);
+          const message = this.mailer.open(job.data);
+          await this.sender!.send(message);
+          this.logger.log(`sent job ${job.id} (${message.template ?? 'email'})`);
         }
       },
     );

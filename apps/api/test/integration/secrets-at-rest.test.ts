@@ -42,7 +42,7 @@ async function passwordStep(email: string, password: string) {
 }
 
 describe('no code or link in plain text in job rows (L2)', () => {
-  it.fails('sign-up code, reset link and invitation link are not readable in pgboss tables', async () => {
+  it('sign-up code, reset link and invitation link are not readable in pgboss tables', async () => {
     const since = new Date(Date.now() - 1000);
     const { input } = await signUpAndVerify(api);
     const signupMail = await readMail(api.mailUrl, { to: input.email, since, subjectIncludes: 'código' });
@@ -74,40 +74,37 @@ describe('no code or link in plain text in job rows (L2)', () => {
 });
 
 describe('sealed secrets survive a key rotation and stay bound to their row (L12)', () => {
-  it.fails(
-    'after ENCRYPTION_KEY rotates (old key in ENCRYPTION_KEYS_OLD) TOTP logins still work',
-    async () => {
-      const { input, owner } = await approvedAccount(api, 'l12rot');
-      const { secret } = await enableTotp(owner);
-      const rotated = await createApp(
-        testConfig({
-          ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-          ENCRYPTION_KEY_ID: 'k2',
-          ENCRYPTION_KEYS_OLD: `${api.config.ENCRYPTION_KEY_ID}:${api.config.ENCRYPTION_KEY}`,
-        }),
-        { logger: false },
-      );
-      await rotated.listen({ host: '127.0.0.1', port: 0 });
-      try {
-        const baseUrl = `http://127.0.0.1:${(rotated.getHttpServer().address() as AddressInfo).port}`;
-        const s = new HttpSession(baseUrl);
-        const login = await s.post<{ challengeToken: string }>('/api/v1/auth/login', {
-          email: input.email,
-          password: input.password,
-        });
-        expect(login.status).toBe(200);
-        const second = await s.post('/api/v1/auth/login/second-factor', {
-          challengeToken: login.body.challengeToken,
-          code: await totpCode(secret, 1),
-        });
-        expect(second.status).toBe(200);
-      } finally {
-        await rotated.close();
-      }
-    },
-  );
+  it('after ENCRYPTION_KEY rotates (old key in ENCRYPTION_KEYS_OLD) TOTP logins still work', async () => {
+    const { input, owner } = await approvedAccount(api, 'l12rot');
+    const { secret } = await enableTotp(owner);
+    const rotated = await createApp(
+      testConfig({
+        ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        ENCRYPTION_KEY_ID: 'k2',
+        ENCRYPTION_KEYS_OLD: `${api.config.ENCRYPTION_KEY_ID}:${api.config.ENCRYPTION_KEY}`,
+      }),
+      { logger: false },
+    );
+    await rotated.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const baseUrl = `http://127.0.0.1:${(rotated.getHttpServer().address() as AddressInfo).port}`;
+      const s = new HttpSession(baseUrl);
+      const login = await s.post<{ challengeToken: string }>('/api/v1/auth/login', {
+        email: input.email,
+        password: input.password,
+      });
+      expect(login.status).toBe(200);
+      const second = await s.post('/api/v1/auth/login/second-factor', {
+        challengeToken: login.body.challengeToken,
+        code: await totpCode(secret, 1),
+      });
+      expect(second.status).toBe(200);
+    } finally {
+      await rotated.close();
+    }
+  });
 
-  it.fails("a TOTP secret copied into another user's row does not open there", async () => {
+  it("a TOTP secret copied into another user's row does not open there", async () => {
     const a = await approvedAccount(api, 'l12a');
     const b = await approvedAccount(api, 'l12b');
     await enableTotp(a.owner);
@@ -129,7 +126,7 @@ describe('sealed secrets survive a key rotation and stay bound to their row (L12
 });
 
 describe('recovery codes are not plain SHA-256 at rest (L15)', () => {
-  it.fails('stored as keyed HMAC; codes stored the old way keep working', async () => {
+  it('stored as keyed HMAC; codes stored the old way keep working', async () => {
     const { input, owner } = await approvedAccount(api, 'l15');
     const { recoveryCodes: codes } = await enableTotp(owner);
     const [user] = await api.db.select().from(users).where(eq(users.email, input.email));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import {
   authChallenges,
   loginAttempts,
@@ -186,14 +186,15 @@ export class LoginSecurityRepository {
     });
   }
 
-  async useRecoveryCode(subject: Subject, codeHash: string): Promise<boolean> {
+  /** Spends one unused code whose stored digest is any of `codeHashes`. */
+  async useRecoveryCode(subject: Subject, codeHashes: string[]): Promise<boolean> {
     const rows = await this.db
       .update(recoveryCodes)
       .set({ usedAt: new Date() })
       .where(
         and(
           subjectIs(recoveryCodes, subject),
-          eq(recoveryCodes.codeHash, codeHash),
+          inArray(recoveryCodes.codeHash, codeHashes),
           isNull(recoveryCodes.usedAt),
         ),
       )

@@ -2,6 +2,8 @@ import type { Language } from '../../common/messages';
 
 export interface EmailMessage {
   to: string;
+  /** Which template made it: the only thing about a message the worker logs (with the job id). */
+  template?: string;
   subject: string;
   text: string;
 }
@@ -26,12 +28,14 @@ export function signupCodeEmail(p: {
   if (p.lang === 'en') {
     return {
       to: p.to,
+      template: 'signupCodeEmail',
       subject: `${p.code} is your ${p.brand.name} verification code`,
       text: `Hello ${first},\n\nYour verification code is: ${p.code}\n\nIt is valid for 15 minutes. If you did not sign up, ignore this e-mail.\n\n${sign(p.brand, p.lang)}`,
     };
   }
   return {
     to: p.to,
+    template: 'signupCodeEmail',
     subject: `${p.code} é seu código de verificação ${p.brand.name}`,
     text: `Olá ${first},\n\nSeu código de verificação é: ${p.code}\n\nEle vale por 15 minutos. Se você não fez este cadastro, ignore este e-mail.\n\n${sign(p.brand, p.lang)}`,
   };
@@ -47,6 +51,7 @@ export function staffNewSignupEmail(p: {
 }): EmailMessage {
   return {
     to: p.to,
+    template: 'staffNewSignupEmail',
     subject: `Novo cadastro aguardando aprovação: ${p.accountName}`,
     text: `Um novo cadastro aguarda aprovação.\n\nNome: ${p.accountName}\nCPF/CNPJ: ${p.document}\nE-mail: ${p.email}\nTelefone: ${p.phone}\n\nAprovar ou rejeitar: ${p.brand.appUrl}/staff/cadastros\n\n${p.brand.name}`,
   };
@@ -67,6 +72,7 @@ export function welcomeEmail(p: {
   if (p.lang === 'en') {
     return {
       to: p.to,
+      template: 'welcomeEmail',
       subject: `✅ Account approved! Welcome to ${p.brand.name}`,
       text:
         `Hello ${first},\n\nYour account has been approved! You can start using it now.\n\n` +
@@ -79,6 +85,7 @@ export function welcomeEmail(p: {
   }
   return {
     to: p.to,
+    template: 'welcomeEmail',
     subject: `✅ Conta aprovada! Bem-vindo ao ${p.brand.name}`,
     text:
       `Olá ${first},\n\nSua conta foi aprovada! Você já pode começar a usar.\n\n` +
@@ -101,12 +108,14 @@ export function rejectionEmail(p: {
   if (p.lang === 'en') {
     return {
       to: p.to,
+      template: 'rejectionEmail',
       subject: `Sign-up not approved - ${p.brand.name}`,
       text: `Hello ${first},\n\nUnfortunately we could not approve your sign-up at this time.\n\nReason: ${p.reason}\n\nIf you believe this is a mistake, reply to this e-mail with more information.\n\n${sign(p.brand, p.lang)}`,
     };
   }
   return {
     to: p.to,
+    template: 'rejectionEmail',
     subject: `Cadastro não aprovado - ${p.brand.name}`,
     text: `Olá ${first},\n\nInfelizmente não pudemos aprovar seu cadastro no momento.\n\nMotivo: ${p.reason}\n\nSe você acredita que houve um erro, responda este email com mais informações.\n\n${sign(p.brand, p.lang)}`,
   };

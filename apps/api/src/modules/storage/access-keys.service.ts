@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { buildScopedPolicy, type IamPolicyDocument, type MinioAdminClient } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
 import { newAccessKeyId, newSecretKey, SecretBox } from '../../common/crypto';
+import { pendingSecretAad } from './provisioning.service';
 import { SECRET_BOX } from '../../common/secret-box.provider';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
@@ -99,7 +100,11 @@ export class AccessKeysService {
       details: { accessKeyId: row.accessKeyId },
     });
     const names = await this.keys.liveBucketNames(auth.accountId);
-    return this.withSecret({ ...row, pendingSecret: null }, this.secrets.open(sealed), names);
+    return this.withSecret(
+      { ...row, pendingSecret: null },
+      this.secrets.open(sealed, pendingSecretAad(row.accessKeyId)),
+      names,
+    );
   }
 
   /** Turns the key off on MinIO; also how a customer ends a rotation's grace period early. */

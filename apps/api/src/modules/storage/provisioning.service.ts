@@ -70,12 +70,13 @@ export class ProvisioningService {
     if (!key) {
       // The secret is sealed in the row before MinIO hears of it, so a retry reuses the same key.
       const secret = newSecretKey();
+      const accessKeyId = newAccessKeyId();
       await this.storage.insertAccessKey({
         accountId,
-        accessKeyId: newAccessKeyId(),
+        accessKeyId,
         name: 'Chave inicial',
         isInitial: true,
-        pendingSecret: this.secrets.seal(secret),
+        pendingSecret: this.secrets.seal(secret, pendingSecretAad(accessKeyId)),
       });
       key = (await this.storage.findInitialKey(accountId))!;
     }
@@ -86,7 +87,7 @@ export class ProvisioningService {
         await this.minio.addServiceAccount({
           targetUser: minioUser,
           accessKey: key.accessKeyId,
-          secretKey: this.secrets.open(key.pendingSecret),
+          secretKey: this.secrets.open(key.pendingSecret, pendingSecretAad(key.accessKeyId)),
         });
       }
       await this.storage.markKeyProvisioned(key.id);
@@ -94,6 +95,9 @@ export class ProvisioningService {
     return key.accessKeyId;
   }
 }
+
+/** Binds a sealed initial secret to its row (`access_keys.pending_secret` of that key id). */
+export const pendingSecretAad = (accessKeyId: string) => `access_keys.pending_secret:${accessKeyId}`;
 
 /** The account's canned policy as it must be on MinIO (pure: syncPolicy writes it, the reconciler checks it). */
 export function expectedAccountPolicy(input: {

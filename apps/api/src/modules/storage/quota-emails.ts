@@ -21,6 +21,7 @@ export function writesBlockedEmail(p: {
   if (p.lang === 'en') {
     return {
       to: p.to,
+      template: 'writesBlockedEmail',
       subject: `Storage quota reached: uploads are blocked on ${p.brand.name}`,
       text:
         `Hello ${first(p.name)},\n\nYour account uses ${used} GB of its ${quota} GB quota. New uploads are blocked ` +
@@ -31,6 +32,7 @@ export function writesBlockedEmail(p: {
   }
   return {
     to: p.to,
+    template: 'writesBlockedEmail',
     subject: `Quota de armazenamento atingida: uploads bloqueados no ${p.brand.name}`,
     text:
       `Olá ${first(p.name)},\n\nSua conta está usando ${used} GB da quota de ${quota} GB. Novos uploads estão ` +
@@ -72,6 +74,7 @@ export function quotaDecisionEmail(p: {
     const reason = p.reason ? `\n\nReason: ${p.reason}` : '';
     return {
       to: p.to,
+      template: 'quotaDecisionEmail',
       subject: `${head[0]} (${p.brand.name})`,
       text: `Hello ${first(p.name)},\n\n${head[1]}${reason}\n\nDetails: ${link}\n\n${sign(p.brand, p.lang)}`,
     };
@@ -93,6 +96,7 @@ export function quotaDecisionEmail(p: {
   const reason = p.reason ? `\n\nMotivo: ${p.reason}` : '';
   return {
     to: p.to,
+    template: 'quotaDecisionEmail',
     subject: `${head[0]} (${p.brand.name})`,
     text: `Olá ${first(p.name)},\n\n${head[1]}${reason}\n\nDetalhes: ${link}\n\n${sign(p.brand, p.lang)}`,
   };

@@ -37,6 +37,7 @@ export function invitationEmail(p: {
       : '';
     return {
       to: p.to,
+      template: 'invitationEmail',
       subject: `Invitation to ${p.accountName} on ${p.brand.name}`,
       text:
         `Hello!\n\n${p.inviterName} (${p.inviterEmail}) invited you to join the team of ${p.accountName} on ${p.brand.name}.\n\n` +
@@ -51,6 +52,7 @@ export function invitationEmail(p: {
     : '';
   return {
     to: p.to,
+    template: 'invitationEmail',
     subject: `Convite para ${p.accountName} no ${p.brand.name}`,
     text:
       `Olá!\n\n${p.inviterName} (${p.inviterEmail}) convidou você para se juntar à equipe da ${p.accountName} no ${p.brand.name}.\n\n` +
