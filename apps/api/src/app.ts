@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { AppModule } from './app.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { placeFromHeader } from './modules/identity/device';
+import { argon2Gate, primeDummyHash } from './modules/identity/password';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -22,6 +23,12 @@ export async function createApp(config?: AppConfig, options: { logger?: boolean 
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
   await app.register(fastifyCookie as never);
+  const appConfig = app.get<AppConfig>(APP_CONFIG);
+  argon2Gate.configure({
+    maxConcurrent: appConfig.ARGON2_MAX_CONCURRENCY,
+    maxQueue: appConfig.ARGON2_MAX_QUEUE,
+  });
+  await primeDummyHash();
   // Where a request comes from, when a trusted reverse proxy says so (e.g. Cloudflare's
   // CF-IPCountry, or a GeoIP module's header): shown with sessions as their "place".
   const geoHeader = app.get<AppConfig>(APP_CONFIG).GEO_HEADER?.toLowerCase();

@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AccessKeysWorkerModule } from './jobs/access-keys.worker';
 import { EmailWorker } from './jobs/email.worker';
+import { IdentityWorkerModule } from './jobs/identity.worker';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
 import { QuotaWorkerModule } from './jobs/quota.worker';
 import { ReconcilerWorker } from './jobs/reconciler.worker';
@@ -25,6 +26,7 @@ export class WorkerModule {
         ReconcilerModule,
         QuotaWorkerModule,
         StorageSecretsWorkerModule,
+        IdentityWorkerModule,
       ],
       providers: [EmailWorker, MaintenanceWorker, ReconcilerWorker],
     };

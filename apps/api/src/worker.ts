@@ -5,6 +5,7 @@ import type { AppConfig } from './config/config';
 import { loadConfig } from './config/config';
 import { AccessKeysWorker } from './jobs/access-keys.worker';
 import { EmailWorker } from './jobs/email.worker';
+import { IdentityWorker } from './jobs/identity.worker';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
 import { QuotaWorker } from './jobs/quota.worker';
 import { ReconcilerWorker } from './jobs/reconciler.worker';
@@ -17,6 +18,7 @@ export async function startWorker(config: AppConfig, options: { logger?: boolean
   });
   app.enableShutdownHooks();
   await app.get(EmailWorker).start();
+  await app.get(IdentityWorker).start();
   await app.get(MaintenanceWorker).start();
   await app.get(ReconcilerWorker).start();
   await app.get(AccessKeysWorker).start();

@@ -1859,7 +1859,9 @@ export type $defs = Record<string, never>;
 export interface operations {
     getCaptcha: {
         parameters: {
-            query?: never;
+            query: {
+                email: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1878,6 +1880,14 @@ export interface operations {
                         difficulty: number;
                         expiresAt: string;
                     };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             429: {
@@ -6613,6 +6623,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending_approval" | "active" | "read_only" | "suspended" | "rejected" | "canceled";
                             rejectionReason: string | null;
+                            documentInUse: boolean;
                             createdAt: string;
                         }[];
                     };

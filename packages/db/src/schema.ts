@@ -99,10 +99,12 @@ export const accounts = pgTable(
   },
   (t) => [
     index('accounts_status_idx').on(t.status, t.createdAt),
-    // A rejected or canceled company may sign up again; a live one only once.
+    // A rejected or canceled company may sign up again; an approved one only once. Sign-ups waiting
+    // for review may repeat a document (saying "taken" at sign-up would tell anyone who holds a
+    // mailbox whether a CPF/CNPJ is a customer): staff see the duplicate and approval refuses it.
     uniqueIndex('accounts_document_live_uq')
       .on(t.document)
-      .where(sql`${t.status} not in ('rejected', 'canceled')`),
+      .where(sql`${t.status} not in ('rejected', 'canceled', 'pending_approval')`),
   ],
 );
 

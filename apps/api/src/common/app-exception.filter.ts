@@ -27,7 +27,7 @@ export class AppExceptionFilter implements ExceptionFilter {
         Object.entries(error.fields).map(([field, code]) => [field, translate(code, lang, error.params)]),
       );
     }
-    if (error.status === 429 && error.extra?.retryAfterSeconds) {
+    if ((error.status === 429 || error.status === 503) && error.extra?.retryAfterSeconds) {
       void reply.header('Retry-After', String(error.extra.retryAfterSeconds));
     }
     void reply.status(error.status).send(body);

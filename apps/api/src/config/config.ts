@@ -72,6 +72,15 @@ const schema = z.object({
           ),
       'ENCRYPTION_KEYS_OLD must be id:base64-of-32-bytes, comma-separated',
     ),
+  /**
+   * Leading zero bits of the login captcha's proof of work. 20 bits is about a million SHA-256 in
+   * the browser, ~1 s on a current desktop (bench/captcha.mjs measures it); each extra bit doubles it.
+   */
+  CAPTCHA_DIFFICULTY: z.coerce.number().int().min(8).max(28).default(20),
+  /** Argon2id hashes/verifies running at once in one API process (default: the CPU count). */
+  ARGON2_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  /** How many more may wait for a slot before the API answers 503 (default: 16 per slot). */
+  ARGON2_MAX_QUEUE: z.coerce.number().int().min(0).max(100000).optional(),
   /** Cron (America/Sao_Paulo) of the scheduled reconciler run (database vs. MinIO); 'off' disables it. */
   RECONCILER_SCHEDULE: z.string().trim().min(1).default('*/15 * * * *'),
   /** Whether scheduled reconciler runs repair drift (true) or only report it. */

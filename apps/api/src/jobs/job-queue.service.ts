@@ -7,6 +7,10 @@ export const QUEUES = {
   maintenance: 'maintenance.purge',
   accessKeysSweep: 'access-keys.sweep',
   storageSecrets: 'storage.secrets',
+  /** Forgot-password: the worker decides whether the e-mail gets a link (same answer path for all). */
+  passwordResetRequest: 'password-reset.request',
+  /** A refused login: the worker writes the audit entry when the e-mail is a real user or staff. */
+  loginFailed: 'auth.login-failed',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

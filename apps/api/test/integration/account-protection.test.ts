@@ -22,13 +22,6 @@ import { invitationTokenFromMail, inviteMember, newMemberEmail } from '../suppor
 
 // Attacks on the login and account-security routes (review f107f84: H3, L5, L10, L11, M4 and the
 // common-password list), each against the real API, database and mail.
-// The process's Argon2 gate does not exist before the M4 fix (these tests then fail, as expected).
-type Gate = {
-  stats: { calls: number; maxActive: number };
-  configure(options: { maxConcurrent?: number; maxQueue?: number }): void;
-};
-const argon2Gate = () => (password as unknown as { argon2Gate: Gate }).argon2Gate;
-
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
@@ -82,40 +75,37 @@ async function guessCodes(
 }
 
 describe('second-factor guesses are limited per account (H3)', () => {
-  it.fails(
-    'customer: after repeated wrong codes across fresh logins the account locks, even for the right code',
-    async () => {
-      const { input, owner } = await approvedAccount(api, 'h3');
-      const { secret } = await enableTotp(owner);
-      const [user] = await api.db.select().from(users).where(eq(users.email, input.email));
-      await api.db.update(users).set({ totpLastStep: null }).where(eq(users.id, user.id));
-      const since = new Date(Date.now() - 1000);
-      const { wrongAnswers, thirteenth, right } = await guessCodes(
-        '/api/v1/auth/login',
-        '/api/v1/auth/login/second-factor',
-        input.email,
-        input.password,
-        secret,
-      );
-      // At most 10 guesses were ever checked, not 60.
-      expect(wrongAnswers).toBeLessThanOrEqual(10);
-      expect(thirteenth.status).toBe(429);
-      expect(thirteenth.body.code).toBe('login_locked');
-      expect(thirteenth.headers.get('retry-after')).toBeTruthy();
-      expect(right.status).toBe(429);
-      expect(right.body.code).toBe('login_locked');
-      // The counter lives in login_throttles, per user, and the owner is told.
-      const [row] = await api.db
-        .select()
-        .from(loginThrottles)
-        .where(eq(loginThrottles.key, `user:2fa:${user.id}`));
-      expect(row.failures).toBe(10);
-      const mail = await readMail(api.mailUrl, { to: input.email, since, subjectIncludes: 'bloqueada' });
-      expect(mail.text).toContain('/recuperar-senha');
-    },
-  );
+  it('customer: after repeated wrong codes across fresh logins the account locks, even for the right code', async () => {
+    const { input, owner } = await approvedAccount(api, 'h3');
+    const { secret } = await enableTotp(owner);
+    const [user] = await api.db.select().from(users).where(eq(users.email, input.email));
+    await api.db.update(users).set({ totpLastStep: null }).where(eq(users.id, user.id));
+    const since = new Date(Date.now() - 1000);
+    const { wrongAnswers, thirteenth, right } = await guessCodes(
+      '/api/v1/auth/login',
+      '/api/v1/auth/login/second-factor',
+      input.email,
+      input.password,
+      secret,
+    );
+    // At most 10 guesses were ever checked, not 60.
+    expect(wrongAnswers).toBeLessThanOrEqual(10);
+    expect(thirteenth.status).toBe(429);
+    expect(thirteenth.body.code).toBe('login_locked');
+    expect(thirteenth.headers.get('retry-after')).toBeTruthy();
+    expect(right.status).toBe(429);
+    expect(right.body.code).toBe('login_locked');
+    // The counter lives in login_throttles, per user, and the owner is told.
+    const [row] = await api.db
+      .select()
+      .from(loginThrottles)
+      .where(eq(loginThrottles.key, `user:2fa:${user.id}`));
+    expect(row.failures).toBe(10);
+    const mail = await readMail(api.mailUrl, { to: input.email, since, subjectIncludes: 'bloqueada' });
+    expect(mail.text).toContain('/recuperar-senha');
+  });
 
-  it.fails('staff: the same lock applies to the staff second factor', async () => {
+  it('staff: the same lock applies to the staff second factor', async () => {
     const email = `h3-staff-${Date.now()}@staff.test`;
     const root = await staffSession(api);
     const created = await root.post<{ id: string }>('/api/v1/staff/members', {
@@ -146,38 +136,35 @@ describe('second-factor guesses are limited per account (H3)', () => {
 });
 
 describe('re-authentication on signed-in routes is throttled per user (L5)', () => {
-  it.fails(
-    '/me/password, 2FA disable and transfer ownership stop after 5 wrong passwords, right one included',
-    async () => {
-      const { input, owner } = await approvedAccount(api, 'l5');
-      const statuses: number[] = [];
-      for (let i = 0; i < 6; i++)
-        statuses.push(
-          (
-            await owner.post('/api/v1/me/password', {
-              currentPassword: `Wrong-Guess-${i}-2026`,
-              newPassword: 'Nova-Senha-Forte-2026',
-            })
-          ).status,
-        );
-      expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
-      expect(statuses[5]).toBe(429);
-      const right = await owner.post('/api/v1/me/password', {
-        currentPassword: input.password,
-        newPassword: 'Nova-Senha-Forte-2026',
-      });
-      expect(right.status).toBe(429);
-      expect(right.body.code).toBe('reauth_locked');
-      // The same counter guards the other re-authentication checks of this user.
-      const admin = await inviteMember(api, owner, 'admin');
-      const transfer = await owner.post(`/api/v1/team/members/${admin.userId}/transfer-ownership`, {
-        password: input.password,
-      });
-      expect(transfer.status).toBe(429);
-    },
-  );
+  it('/me/password, 2FA disable and transfer ownership stop after 5 wrong passwords, right one included', async () => {
+    const { input, owner } = await approvedAccount(api, 'l5');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (
+          await owner.post('/api/v1/me/password', {
+            currentPassword: `Wrong-Guess-${i}-2026`,
+            newPassword: 'Nova-Senha-Forte-2026',
+          })
+        ).status,
+      );
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses[5]).toBe(429);
+    const right = await owner.post('/api/v1/me/password', {
+      currentPassword: input.password,
+      newPassword: 'Nova-Senha-Forte-2026',
+    });
+    expect(right.status).toBe(429);
+    expect(right.body.code).toBe('reauth_locked');
+    // The same counter guards the other re-authentication checks of this user.
+    const admin = await inviteMember(api, owner, 'admin');
+    const transfer = await owner.post(`/api/v1/team/members/${admin.userId}/transfer-ownership`, {
+      password: input.password,
+    });
+    expect(transfer.status).toBe(429);
+  });
 
-  it.fails('staff password change is throttled the same way', async () => {
+  it('staff password change is throttled the same way', async () => {
     const staff = await staffSession(api);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
@@ -206,7 +193,7 @@ describe('the captcha is bound to its e-mail and client address (L10)', () => {
       await api.session().post('/api/v1/auth/login', { email, password: 'Wrong-Password-1' });
   }
 
-  it.fails('a captcha solved for another e-mail or from another address is refused', async () => {
+  it('a captcha solved for another e-mail or from another address is refused', async () => {
     const { input } = await approvedAccount(api, 'l10');
     await needCaptcha(input.email);
     const s = api.session();
@@ -264,7 +251,7 @@ describe('existing and unknown e-mails cost the same on the response path (L11)'
     return work;
   }
 
-  it.fails('forgot-password and a failed login do the same statements and jobs for both', async () => {
+  it('forgot-password and a failed login do the same statements and jobs for both', async () => {
     const { input } = await approvedAccount(api, 'l11');
     const unknown = `nobody-${randomBytes(4).toString('hex')}@empresa.test`;
     const forgot = (email: string) => () => api.session().post('/api/v1/auth/forgot-password', { email });
@@ -286,8 +273,8 @@ describe('existing and unknown e-mails cost the same on the response path (L11)'
 });
 
 describe('Argon2 runs after the cheap checks and behind a global cap (M4)', () => {
-  it.fails('invitation accepts with made-up tokens never hash', async () => {
-    const before = argon2Gate().stats.calls;
+  it('invitation accepts with made-up tokens never hash', async () => {
+    const before = password.argon2Gate.stats.calls;
     const answers = await Promise.all(
       Array.from({ length: 30 }, () =>
         api.session().post('/api/v1/invitations/accept', {
@@ -298,42 +285,39 @@ describe('Argon2 runs after the cheap checks and behind a global cap (M4)', () =
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(30).fill(404));
-    expect(argon2Gate().stats.calls).toBe(before);
+    expect(password.argon2Gate.stats.calls).toBe(before);
   });
 
-  it.fails(
-    'parallel hashing never exceeds the cap, and a full queue answers 503 with Retry-After',
-    async () => {
-      const gate = argon2Gate();
-      gate.configure({ maxConcurrent: 2, maxQueue: 3 });
-      gate.stats.maxActive = 0;
-      try {
-        const answers = await Promise.all(
-          Array.from({ length: 16 }, () => api.session().post('/api/v1/signup', newSignup('m4'))),
-        );
-        const statuses = answers.map((a) => a.status);
-        expect(statuses.every((s) => s === 202 || s === 503)).toBe(true);
-        expect(statuses).toContain(202);
-        const busy = answers.filter((a) => a.status === 503);
-        expect(busy.length).toBeGreaterThan(0);
-        for (const b of busy) {
-          expect(b.body.code).toBe('server_busy');
-          expect(b.headers.get('retry-after')).toBeTruthy();
-        }
-        expect(gate.stats.maxActive).toBeGreaterThan(0);
-        expect(gate.stats.maxActive).toBeLessThanOrEqual(2);
-      } finally {
-        gate.configure({});
+  it('parallel hashing never exceeds the cap, and a full queue answers 503 with Retry-After', async () => {
+    const gate = password.argon2Gate;
+    gate.configure({ maxConcurrent: 2, maxQueue: 3 });
+    gate.stats.maxActive = 0;
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 16 }, () => api.session().post('/api/v1/signup', newSignup('m4'))),
+      );
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.every((s) => s === 202 || s === 503)).toBe(true);
+      expect(statuses).toContain(202);
+      const busy = answers.filter((a) => a.status === 503);
+      expect(busy.length).toBeGreaterThan(0);
+      for (const b of busy) {
+        expect(b.body.code).toBe('server_busy');
+        expect(b.headers.get('retry-after')).toBeTruthy();
       }
-    },
-  );
+      expect(gate.stats.maxActive).toBeGreaterThan(0);
+      expect(gate.stats.maxActive).toBeLessThanOrEqual(2);
+    } finally {
+      gate.configure({});
+    }
+  });
 });
 
 describe('common and breached passwords are refused everywhere a password is set', () => {
   const COMMON = ['Iloveyou2', 'Flamengo2024!', 'Password2024', 'Palmeiras2023'];
   const ptMessage = 'Essa senha é muito comum ou já apareceu em vazamentos. Escolha outra.';
 
-  it.fails('sign-up, password change, reset and invitation accept', async () => {
+  it('sign-up, password change, reset and invitation accept', async () => {
     for (const pw of COMMON) {
       const r = await api.session().post('/api/v1/signup', { ...newSignup('common'), password: pw });
       expect(r.status, pw).toBe(400);

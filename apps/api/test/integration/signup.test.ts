@@ -129,29 +129,26 @@ describe('sign-up', () => {
     expect(res.body.code).toBe('email_taken');
   });
 
-  it.fails(
-    'does not tell whether a CPF/CNPJ is a customer: the duplicate goes to staff review, flagged, and approval refuses it',
-    async () => {
-      const staff = await staffSession(api);
-      const first = await signUpAndVerify(api);
-      expect((await staff.post(`/api/v1/staff/accounts/${first.accountId}/approve`)).status).toBe(200);
+  it('does not tell whether a CPF/CNPJ is a customer: the duplicate goes to staff review, flagged, and approval refuses it', async () => {
+    const staff = await staffSession(api);
+    const first = await signUpAndVerify(api);
+    expect((await staff.post(`/api/v1/staff/accounts/${first.accountId}/approve`)).status).toBe(200);
 
-      // Someone with any mailbox tries the customer's CPF: the answer is that of every sign-up.
-      const probe = await signUpAndVerify(api, { ...newSignup('probe'), document: first.input.document });
-      const fresh = await signUpAndVerify(api);
-      const [probeAccount] = await api.db.select().from(accounts).where(eq(accounts.id, probe.accountId));
-      expect(probeAccount.status).toBe('pending_approval');
+    // Someone with any mailbox tries the customer's CPF: the answer is that of every sign-up.
+    const probe = await signUpAndVerify(api, { ...newSignup('probe'), document: first.input.document });
+    const fresh = await signUpAndVerify(api);
+    const [probeAccount] = await api.db.select().from(accounts).where(eq(accounts.id, probe.accountId));
+    expect(probeAccount.status).toBe('pending_approval');
 
-      const list = await staff.get<{ items: Array<{ id: string; documentInUse: boolean }> }>(
-        '/api/v1/staff/accounts?status=pending_approval',
-      );
-      expect(list.body.items.find((i) => i.id === probe.accountId)?.documentInUse).toBe(true);
-      expect(list.body.items.find((i) => i.id === fresh.accountId)?.documentInUse).toBe(false);
-      const approve = await staff.post(`/api/v1/staff/accounts/${probe.accountId}/approve`);
-      expect(approve.status).toBe(409);
-      expect(approve.body.code).toBe('document_taken');
-      const [still] = await api.db.select().from(accounts).where(eq(accounts.id, probe.accountId));
-      expect(still.status).toBe('pending_approval');
-    },
-  );
+    const list = await staff.get<{ items: Array<{ id: string; documentInUse: boolean }> }>(
+      '/api/v1/staff/accounts?status=pending_approval',
+    );
+    expect(list.body.items.find((i) => i.id === probe.accountId)?.documentInUse).toBe(true);
+    expect(list.body.items.find((i) => i.id === fresh.accountId)?.documentInUse).toBe(false);
+    const approve = await staff.post(`/api/v1/staff/accounts/${probe.accountId}/approve`);
+    expect(approve.status).toBe(409);
+    expect(approve.body.code).toBe('document_taken');
+    const [still] = await api.db.select().from(accounts).where(eq(accounts.id, probe.accountId));
+    expect(still.status).toBe('pending_approval');
+  });
 });

@@ -299,6 +299,8 @@ const coreEn: Omit<
     reject: 'Reject',
     rejectTitle: 'Reject sign-up',
     rejectText: 'The customer {name} will get an e-mail with the reason you give.',
+    documentInUse:
+      'Another account already has this CPF/CNPJ: approval will be refused. Reject it and tell the applicant how to proceed.',
     rejectReason: 'Reason for rejection',
     rejectReasonHint: 'E.g. incomplete data, invalid CNPJ…',
     rejectReasonRequired: 'Enter the reason for rejection.',

@@ -290,6 +290,8 @@ const corePtBR = {
     reject: 'Rejeitar',
     rejectTitle: 'Rejeitar cadastro',
     rejectText: 'O cliente {name} receberá um e-mail com o motivo informado.',
+    documentInUse:
+      'Já existe outra conta com este CPF/CNPJ: a aprovação será recusada. Rejeite e explique ao solicitante como proceder.',
     rejectReason: 'Motivo da rejeição',
     rejectReasonHint: 'Ex.: dados incompletos, CNPJ inválido…',
     rejectReasonRequired: 'Informe o motivo da rejeição.',

@@ -65,7 +65,8 @@ const client = createGeneratedClient('', {
 });
 
 export const securityApi = {
-  captcha: () => unwrap(client.GET('/api/v1/auth/captcha')),
+  /** A proof-of-work challenge for a login of `email` (it only works with that e-mail). */
+  captcha: (email: string) => unwrap(client.GET('/api/v1/auth/captcha', { params: { query: { email } } })),
   login: (body: {
     email: string;
     password: string;

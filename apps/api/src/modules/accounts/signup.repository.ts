@@ -53,6 +53,7 @@ export class SignupRepository {
     return Boolean(row);
   }
 
+  /** Whether another live account (approved or still waiting for review) has this CPF/CNPJ. */
   async documentTaken(tx: Tx, document: string) {
     const [row] = await tx
       .select({ id: accounts.id })

@@ -107,8 +107,10 @@ export class SignupService {
       const locked = await this.signups.lockUnverified(tx, signupId);
       if (!locked) throw AppException.conflict('signup_already_verified');
       if (await this.signups.emailTaken(tx, locked.email)) throw AppException.conflict('email_taken');
-      if (await this.signups.documentTaken(tx, locked.document))
-        throw AppException.conflict('document_taken');
+      // A CPF/CNPJ already on the platform does not stop the sign-up: the answer would tell whoever
+      // holds any mailbox whether that person or company is a customer. It goes to staff review
+      // like any other, flagged; approval refuses it (the review decides and e-mails the person).
+      const duplicateDocument = await this.signups.documentTaken(tx, locked.document);
       const plan = await this.signups.defaultPlan(tx);
       const created = await this.signups.createAccountWithOwner(
         tx,
@@ -139,13 +141,13 @@ export class SignupService {
           action: 'account.signup',
           resourceType: 'account',
           resourceId: created.account.id,
-          details: { plan: plan.code, documentType: locked.documentType },
+          details: { plan: plan.code, documentType: locked.documentType, duplicateDocument },
           ip: meta.ip,
           userAgent: meta.userAgent,
         },
         tx,
       );
-      return created;
+      return { ...created, duplicateDocument };
     });
 
     const staffEmails = this.config.STAFF_NOTIFY_EMAILS
@@ -159,6 +161,7 @@ export class SignupService {
           document: formatDocument(result.account.documentType, result.account.document),
           email: result.account.email,
           phone: result.account.phone,
+          duplicateDocument: result.duplicateDocument,
           brand: this.brand,
         }),
       );

@@ -26,6 +26,8 @@ export const AccountSummarySchema = z.object({
   quotaBytes: z.number().int(),
   status: AccountStatusSchema,
   rejectionReason: z.string().nullable(),
+  /** Another live account already has this CPF/CNPJ: approval will be refused. */
+  documentInUse: z.boolean(),
   createdAt: z.string(),
 });
 export const AccountSummaryListSchema = z.object({ items: z.array(AccountSummarySchema) });

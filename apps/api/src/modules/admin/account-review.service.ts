@@ -44,8 +44,11 @@ export class AccountReviewService {
     if (row.account.status !== 'pending_approval') {
       throw AppException.conflict('account_not_pending', { status: row.account.status });
     }
+    // Sign-ups may repeat a CPF/CNPJ (see SignupService.verify); only one account per document is approved.
+    if (await this.reviews.documentApprovedElsewhere(accountId, row.account.document))
+      throw AppException.conflict('document_taken');
     const { initialAccessKeyId } = await this.provisioning.provisionAccount(accountId);
-    if (!(await this.reviews.decide(accountId, 'active', staff.staffId, null))) {
+    if (!(await this.decideActive(accountId, staff.staffId))) {
       const current = await this.reviews.findWithOwner(accountId);
       if (current?.account.status === 'active') return { id: accountId, status: 'active' as const };
       throw AppException.conflict('account_not_pending', { status: current?.account.status ?? 'unknown' });
@@ -71,6 +74,19 @@ export class AccountReviewService {
       }),
     );
     return { id: accountId, status: 'active' as const };
+  }
+
+  /** The unique index still decides a race between two approvals of the same document. */
+  private async decideActive(accountId: string, staffId: string) {
+    try {
+      return await this.reviews.decide(accountId, 'active', staffId, null);
+    } catch (error) {
+      const code =
+        (error as { code?: string; cause?: { code?: string } }).cause?.code ??
+        (error as { code?: string }).code;
+      if (code === '23505') throw AppException.conflict('document_taken');
+      throw error;
+    }
   }
 
   async reject(staff: StaffAuth, accountId: string, reason: string, meta: RequestMeta) {
@@ -104,7 +120,7 @@ export class AccountReviewService {
   }
 }
 
-function toSummary(row: Row) {
+function toSummary(row: Row & { documentInUse?: boolean }) {
   return {
     id: row.account.id,
     name: row.account.name,
@@ -118,6 +134,7 @@ function toSummary(row: Row) {
     quotaBytes: Number(row.account.quotaBytes),
     status: row.account.status,
     rejectionReason: row.account.rejectionReason,
+    documentInUse: Boolean(row.documentInUse),
     createdAt: row.account.createdAt.toISOString(),
   };
 }

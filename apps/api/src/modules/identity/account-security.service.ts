@@ -10,6 +10,7 @@ import type { RequestMeta } from './auth.decorators';
 import type { UserAuth } from './auth.types';
 import { deviceLabel } from './device';
 import { LoginSecurityRepository } from './login-security.repository';
+import { LoginSecurityService } from './login-security.service';
 import { PasskeyService } from './passkey.service';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { SessionService } from './session.service';
@@ -34,6 +35,7 @@ export class AccountSecurityService {
   constructor(
     private readonly repo: AccountSecurityRepository,
     private readonly loginRepo: LoginSecurityRepository,
+    private readonly loginSecurity: LoginSecurityService,
     private readonly twoFactor: TwoFactorService,
     private readonly passkeys: PasskeyService,
     private readonly sessions: SessionService,
@@ -87,10 +89,12 @@ export class AccountSecurityService {
   async disableTwoFactor(auth: UserAuth, password: string, proof: SecondFactorProof, meta: RequestMeta) {
     const user = await this.user(auth);
     if (!user.totpEnabledAt) throw AppException.conflict('two_factor_not_enabled');
-    if (!(await verifyPassword(user.passwordHash, password)))
-      throw AppException.badRequest('current_password_invalid');
-    if (!(await this.twoFactor.verify({ userId: user.id }, user.totpSecret, proof)))
-      throw AppException.badRequest('second_factor_invalid');
+    await this.loginSecurity.reauthenticate('user', user.id, async () => {
+      if (!(await verifyPassword(user.passwordHash, password))) return 'current_password_invalid';
+      if (!(await this.twoFactor.verify({ userId: user.id }, user.totpSecret, proof)))
+        return 'second_factor_invalid';
+      return null;
+    });
     await this.twoFactor.disable({ userId: user.id });
     await this.sessions.endOtherSessionsOfUser(user.id, auth.sessionId);
     await this.audit.byUser(auth, meta, {
@@ -103,10 +107,12 @@ export class AccountSecurityService {
   async regenerateRecoveryCodes(auth: UserAuth, password: string, code: string, meta: RequestMeta) {
     const user = await this.user(auth);
     if (!user.totpEnabledAt) throw AppException.conflict('two_factor_not_enabled');
-    if (!(await verifyPassword(user.passwordHash, password)))
-      throw AppException.badRequest('current_password_invalid');
-    if (!(await this.twoFactor.verify({ userId: user.id }, user.totpSecret, { code })))
-      throw AppException.badRequest('second_factor_invalid');
+    await this.loginSecurity.reauthenticate('user', user.id, async () => {
+      if (!(await verifyPassword(user.passwordHash, password))) return 'current_password_invalid';
+      if (!(await this.twoFactor.verify({ userId: user.id }, user.totpSecret, { code })))
+        return 'second_factor_invalid';
+      return null;
+    });
     const result = await this.twoFactor.regenerateRecoveryCodes({ userId: user.id });
     await this.audit.byUser(auth, meta, {
       action: 'user.recovery_codes_regenerated',
@@ -171,8 +177,9 @@ export class AccountSecurityService {
 
   async changePassword(auth: UserAuth, current: string, next: string, meta: RequestMeta) {
     const user = await this.user(auth);
-    if (!(await verifyPassword(user.passwordHash, current)))
-      throw AppException.badRequest('current_password_invalid');
+    await this.loginSecurity.reauthenticate('user', user.id, async () =>
+      (await verifyPassword(user.passwordHash, current)) ? null : 'current_password_invalid',
+    );
     const problem = passwordProblem(next);
     if (problem) throw AppException.validation({ newPassword: problem });
     await this.repo.setUserPassword(user.id, await hashPassword(next));

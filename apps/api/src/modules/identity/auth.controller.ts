@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import { grantMe } from '../grants/grant-session.service';
 import { AuthService } from './auth.service';
 import {
   CaptchaChallengeSchema,
+  CaptchaQuerySchema,
   LoginResultSchema,
   LoginSchema,
   MeSchema,
@@ -47,11 +48,12 @@ export class AuthController {
     operationId: 'getCaptcha',
     summary:
       'A proof-of-work challenge: find a nonce so sha256(prefix + nonce) has `difficulty` leading zero bits',
+    query: CaptchaQuerySchema,
     response: CaptchaChallengeSchema,
-    errors: [429],
+    errors: [400, 429],
   })
-  captcha(@ReqMeta() meta: RequestMeta) {
-    return this.loginSecurity.createCaptcha(meta);
+  captcha(@Query() query: z.infer<typeof CaptchaQuerySchema>, @ReqMeta() meta: RequestMeta) {
+    return this.loginSecurity.createCaptcha(query.email, meta);
   }
 
   @Post('auth/login')

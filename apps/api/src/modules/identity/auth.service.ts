@@ -11,10 +11,10 @@ import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { randomToken, sha256Hex } from '../../common/crypto';
 import { MailerService } from '../notifications/mailer.service';
-import { newLoginAlertEmail } from '../notifications/security-emails';
+import { newLoginAlertEmail, secondFactorLockedEmail } from '../notifications/security-emails';
 import { deviceLabel } from './device';
 import { LoginSecurityRepository } from './login-security.repository';
-import { LoginSecurityService, type CaptchaSolution } from './login-security.service';
+import { LoginSecurityService, SECOND_FACTOR_POLICY, type CaptchaSolution } from './login-security.service';
 import { TwoFactorService, type SecondFactorProof } from './two-factor.service';
 import { StaffAccessService } from './staff-access.service';
 import { PasskeyService } from './passkey.service';
@@ -65,17 +65,10 @@ export class AuthService {
     try {
       await this.loginSecurity.checkPassword('user', email, password, captcha, meta, candidate);
     } catch (error) {
-      if (found && error instanceof AppException && error.status === 401) {
-        await this.audit.record({
-          accountId: found.account.id,
-          actor: { type: 'anonymous' },
-          action: 'auth.login_failed',
-          resourceType: 'user',
-          resourceId: found.user.id,
-          ip: meta.ip,
-          userAgent: meta.userAgent,
-        });
-      }
+      // Queued for known and unknown e-mails alike (the worker writes the audit entry for a real
+      // user): the refusal does the same work either way.
+      if (error instanceof AppException && error.status === 401)
+        await this.loginSecurity.queueFailedLoginAudit('user', email, meta);
       throw error;
     }
     const row = found!;
@@ -118,34 +111,16 @@ export class AuthService {
     proof: SecondFactorProof & { passkey?: AuthenticationResponseJSON },
     meta: RequestMeta,
   ) {
+    await this.rateLimits.hit(`second-factor:ip:${meta.ip}`, 30, 600);
     const tokenHash = sha256Hex(challengeToken);
     const challenge = await this.loginSecurityRepo.tryChallenge(tokenHash, 'login_2fa', 5);
     if (!challenge?.userId) throw AppException.unauthorized('second_factor_expired');
     const found = await this.identities.findUserById(challenge.userId);
     if (!found) throw AppException.unauthorized('second_factor_expired');
     const subject = { userId: found.user.id };
-    const data = challenge.data as { methods?: string[]; webauthnChallenge?: string };
-    let method: string | null;
-    if (proof.passkey) {
-      const ok =
-        (data.methods ?? []).includes('passkey') &&
-        (await this.passkeys.verifyAuthentication(found.user.id, data.webauthnChallenge, proof.passkey));
-      if (!ok) {
-        await this.loginSecurity.recordAttempt(
-          'user',
-          found.user.email,
-          found.user.id,
-          meta,
-          false,
-          'invalid_second_factor',
-        );
-        throw AppException.badRequest('passkey_invalid');
-      }
-      method = 'passkey';
-    } else {
-      method = await this.twoFactor.verify(subject, found.user.totpSecret, proof);
-    }
-    if (!method) {
+    // Counted per user across every challenge, before the proof is checked.
+    const attempt = await this.loginSecurity.reserveSecondFactorTry('user', found.user.id);
+    const failed = async () => {
       await this.loginSecurity.recordAttempt(
         'user',
         found.user.email,
@@ -154,10 +129,39 @@ export class AuthService {
         false,
         'invalid_second_factor',
       );
+      if (attempt === SECOND_FACTOR_POLICY.maxFailures)
+        await this.mailer.enqueue(
+          secondFactorLockedEmail({
+            to: found.user.email,
+            name: found.user.fullName,
+            minutes: SECOND_FACTOR_POLICY.windowSeconds / 60,
+            resetPath: '/recuperar-senha',
+            lang: found.user.language === 'en' ? 'en' : 'pt-BR',
+            brand: { name: this.config.BRAND_NAME, appUrl: this.config.APP_URL },
+          }),
+        );
+    };
+    const data = challenge.data as { methods?: string[]; webauthnChallenge?: string };
+    let method: string | null;
+    if (proof.passkey) {
+      const ok =
+        (data.methods ?? []).includes('passkey') &&
+        (await this.passkeys.verifyAuthentication(found.user.id, data.webauthnChallenge, proof.passkey));
+      if (!ok) {
+        await failed();
+        throw AppException.badRequest('passkey_invalid');
+      }
+      method = 'passkey';
+    } else {
+      method = await this.twoFactor.verify(subject, found.user.totpSecret, proof);
+    }
+    if (!method) {
+      await failed();
       throw AppException.unauthorized('second_factor_invalid');
     }
     if (!(await this.loginSecurityRepo.consumeChallenge({ tokenHash }, 'login_2fa')))
       throw AppException.unauthorized('second_factor_expired');
+    await this.loginSecurity.secondFactorSucceeded('user', found.user.id);
     if (found.user.status !== 'active') throw AppException.forbidden('user_disabled');
     const accountError = accountAccessError(found.account.status);
     if (accountError) throw AppException.forbidden(accountError);
@@ -227,16 +231,8 @@ export class AuthService {
     try {
       await this.loginSecurity.checkPassword('staff', email, password, captcha, meta, staff);
     } catch (error) {
-      if (staff && error instanceof AppException && error.status === 401) {
-        await this.audit.record({
-          actor: { type: 'anonymous' },
-          action: 'staff.login_failed',
-          resourceType: 'staff',
-          resourceId: staff.id,
-          ip: meta.ip,
-          userAgent: meta.userAgent,
-        });
-      }
+      if (error instanceof AppException && error.status === 401)
+        await this.loginSecurity.queueFailedLoginAudit('staff', email, meta);
       throw error;
     }
     // A disabled staff member gets the same answer as a wrong password.
@@ -260,11 +256,13 @@ export class AuthService {
   }
 
   async completeStaffSecondFactor(challengeToken: string, proof: SecondFactorProof, meta: RequestMeta) {
+    await this.rateLimits.hit(`staff-second-factor:ip:${meta.ip}`, 20, 600);
     const tokenHash = sha256Hex(challengeToken);
     const challenge = await this.loginSecurityRepo.tryChallenge(tokenHash, 'staff_login_2fa', 5);
     if (!challenge?.staffId) throw AppException.unauthorized('second_factor_expired');
     const staff = await this.identities.findStaff(challenge.staffId);
     if (!staff || staff.status !== 'active') throw AppException.unauthorized('second_factor_expired');
+    const attempt = await this.loginSecurity.reserveSecondFactorTry('staff', staff.id);
     const method = await this.twoFactor.verify({ staffId: staff.id }, staff.totpSecret, proof);
     if (!method) {
       await this.loginSecurity.recordAttempt(
@@ -275,10 +273,22 @@ export class AuthService {
         false,
         'invalid_second_factor',
       );
+      if (attempt === SECOND_FACTOR_POLICY.maxFailures)
+        await this.mailer.enqueue(
+          secondFactorLockedEmail({
+            to: staff.email,
+            name: staff.fullName,
+            minutes: SECOND_FACTOR_POLICY.windowSeconds / 60,
+            resetPath: '/staff/entrar',
+            lang: staff.language === 'en' ? 'en' : 'pt-BR',
+            brand: { name: this.config.BRAND_NAME, appUrl: this.config.APP_URL },
+          }),
+        );
       throw AppException.unauthorized('second_factor_invalid');
     }
     if (!(await this.loginSecurityRepo.consumeChallenge({ tokenHash }, 'staff_login_2fa')))
       throw AppException.unauthorized('second_factor_expired');
+    await this.loginSecurity.secondFactorSucceeded('staff', staff.id);
     return this.finishStaffLogin(staff, meta, method);
   }
 

@@ -107,6 +107,9 @@ export const PasskeyLoginOptionsRequestSchema = z.object({
 /** WebAuthn options (PublicKeyCredential*OptionsJSON) for @simplewebauthn/browser. */
 export const WebAuthnOptionsSchema = z.looseObject({ challenge: z.string() });
 
+/** The captcha is issued for one e-mail (the login it will be presented with). */
+export const CaptchaQuerySchema = z.object({ email: EmailSchema });
+
 export const CaptchaChallengeSchema = z.object({
   id: z.uuid(),
   prefix: z.string(),

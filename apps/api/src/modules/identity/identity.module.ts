@@ -44,6 +44,7 @@ import { StaffMembersService } from './staff-members.service';
   ],
   exports: [
     SessionService,
+    LoginSecurityService,
     StaffBootstrapService,
     PasswordResetService,
     TwoFactorService,

@@ -4,6 +4,7 @@ import { AppException } from '../../common/app-exception';
 import { randomToken, sha256Hex } from '../../common/crypto';
 import type { Language } from '../../common/messages';
 import { RateLimitService } from '../../common/rate-limit.service';
+import { JobQueueService, QUEUES } from '../../jobs/job-queue.service';
 import { AuditService } from '../audit/audit.service';
 import { MailerService } from '../notifications/mailer.service';
 import { passwordResetEmail } from '../notifications/security-emails';
@@ -16,6 +17,12 @@ import { hashPassword, passwordProblem } from './password';
 import { SessionService } from './session.service';
 
 export const RESET_TOKEN_TTL_MS = 15 * 60_000;
+
+export interface PasswordResetRequestJob {
+  email: string;
+  lang: Language;
+  ip: string;
+}
 
 /**
  * Forgot/reset password: a 256-bit single-use token (only its SHA-256 stored), 15 minutes. Using it
@@ -31,22 +38,33 @@ export class PasswordResetService {
     private readonly sessions: SessionService,
     private readonly rateLimits: RateLimitService,
     private readonly mailer: MailerService,
+    private readonly jobs: JobQueueService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The same answer whether or not the e-mail exists; rate-limited per IP and per e-mail. */
+  /**
+   * The same answer, and the same work on the response path, whether or not the e-mail exists:
+   * rate limits (per IP and per e-mail) and one queued job. The worker looks the e-mail up and
+   * issues the link (`requestNow`).
+   */
   async request(email: string, meta: RequestMeta, lang: Language) {
     await this.rateLimits.hit(`forgot:ip:${meta.ip}`, 10, 3600);
     await this.rateLimits.hit(`forgot:email:${email}`, 3, 3600);
-    const row = await this.identities.findUserByEmail(email);
+    const job: PasswordResetRequestJob = { email, lang, ip: meta.ip };
+    await this.jobs.send(QUEUES.passwordResetRequest, job);
+  }
+
+  /** The worker's side of a forgot-password request: a link only for an active user. */
+  async requestNow(job: PasswordResetRequestJob) {
+    const row = await this.identities.findUserByEmail(job.email);
     if (!row || row.user.status !== 'active') return;
     await this.issue(
       { userId: row.user.id },
       row.user.email,
       row.user.fullName,
-      (row.user.language as Language) ?? lang,
-      meta,
+      (row.user.language as Language) ?? job.lang,
+      { ip: job.ip, userAgent: null },
     );
   }
 

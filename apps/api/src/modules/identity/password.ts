@@ -1,4 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
+import { dictionary as ptBrDictionary } from '@zxcvbn-ts/language-pt-br';
+import { Sema } from 'async-sema';
+import { AppException } from '../../common/app-exception';
 import type { MessageCode } from '../../common/messages';
 
 /** OWASP's Argon2id minimum (m = 19 MiB, t = 2, p = 1). */
@@ -9,119 +14,119 @@ const ARGON2_OPTIONS = {
   parallelism: 1,
 } as const;
 
+/**
+ * Every Argon2id hash and verify of the process passes one semaphore: at most `maxConcurrent` run
+ * at once (19 MiB each), at most `maxQueue` wait, and anything beyond is refused at once with 503
+ * and Retry-After instead of piling up memory and latency. Callers reach it only after their cheap
+ * checks (rate limits, lockout, token lookups).
+ */
+class Argon2Gate {
+  private sema!: Sema;
+  maxConcurrent = 1;
+  maxQueue = 0;
+  /** Instrumentation (tests, metrics): calls run, calls refused, the most that ever ran at once. */
+  readonly stats = { calls: 0, refused: 0, active: 0, maxActive: 0 };
+
+  constructor() {
+    this.configure({});
+  }
+
+  configure(options: { maxConcurrent?: number; maxQueue?: number }) {
+    this.maxConcurrent = Math.max(1, options.maxConcurrent ?? availableParallelism());
+    this.maxQueue = Math.max(0, options.maxQueue ?? this.maxConcurrent * 16);
+    this.sema = new Sema(this.maxConcurrent);
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const sema = this.sema;
+    if (!sema.tryAcquire()) {
+      if (sema.nrWaiting() >= this.maxQueue) {
+        this.stats.refused += 1;
+        throw new AppException(503, 'server_busy', {}, undefined, { retryAfterSeconds: 2 });
+      }
+      await sema.acquire();
+    }
+    this.stats.calls += 1;
+    this.stats.active += 1;
+    this.stats.maxActive = Math.max(this.stats.maxActive, this.stats.active);
+    try {
+      return await work();
+    } finally {
+      this.stats.active -= 1;
+      sema.release();
+    }
+  }
+}
+
+export const argon2Gate = new Argon2Gate();
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return argon2Gate.run(() => hash(password, ARGON2_OPTIONS));
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
-  } catch {
+    return await argon2Gate.run(() => verify(passwordHash, password));
+  } catch (error) {
+    if (error instanceof AppException) throw error;
     return false;
   }
 }
 
 let dummyHash: Promise<string> | undefined;
+/**
+ * Makes the throwaway hash at start-up, so that not even the first unknown e-mail pays for making
+ * it (which would time differently from a wrong password).
+ */
+export function primeDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword('dummy-password-for-timing-1A');
+  return dummyHash;
+}
+
 /** Verifies against a throwaway hash so an unknown e-mail costs the same time as a wrong password. */
 export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hashPassword('dummy-password-for-timing-1A');
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await primeDummyHash(), password);
 }
 
 /**
- * Passwords that meet the length/digit/uppercase rule yet are among the most used and breached
- * (global lists plus common Brazilian choices). Compared case-insensitively.
+ * Common and breached passwords: the zxcvbn-ts lists (about 49,000 passwords seen in breaches, plus
+ * Brazilian Portuguese words and names), compared case-insensitively. A password is refused when it
+ * is on the list, or when it is a listed password or a common word/name (5+ letters) with only
+ * digits and symbols added around it ("Flamengo2024!", "Senha@123", "Maria1990").
  */
-const COMMON_PASSWORDS = new Set(
+const BREACHED = new Set(commonDictionary['passwords-common'].map((w) => w.toLowerCase()));
+const WORDS = new Set(
   [
-    'password1',
-    'password12',
-    'password123',
-    'password1234',
-    'passw0rd',
-    'p@ssw0rd',
-    'p@ssword1',
-    'qwerty123',
-    'qwerty1234',
-    'abc12345',
-    'abcd1234',
-    'abc123456',
-    'welcome1',
-    'welcome123',
-    'letmein1',
-    'admin123',
-    'admin1234',
-    'administrator1',
-    'iloveyou1',
-    'sunshine1',
-    'princess1',
-    'football1',
-    'monkey123',
-    'dragon123',
-    'master123',
-    'trustno1a',
-    'changeme1',
-    'changeme123',
-    'test1234',
-    'teste123',
-    'teste1234',
-    'senha123',
-    'senha1234',
-    'senha12345',
-    'senha@123',
-    'mudar123',
-    'mudar@123',
-    'brasil123',
-    'brasil2024',
-    'brasil2025',
-    'brasil2026',
-    'flamengo1',
-    'flamengo123',
-    'corinthians1',
-    'palmeiras1',
-    'saopaulo1',
-    'vasco123',
-    'gremio123',
-    'cruzeiro1',
-    'santos123',
-    'mudar1234',
-    'acesso123',
-    'usuario1',
-    'usuario123',
-    'empresa123',
-    'q1w2e3r4',
-    'q1w2e3r4t5',
-    '1q2w3e4r',
-    '1q2w3e4r5t',
-    'zaq12wsx',
-    'a1b2c3d4',
-    'aa123456',
-    'qwe12345',
-    'asdf1234',
-    'asd12345',
-    'summer2024',
-    'summer2025',
-    'winter2025',
-    'spring2026',
-    'january1',
-    'company1',
-    'cloudstorage1',
-    'minio123',
-    'backup123',
-    'backup1234',
-    'storage123',
-    'default1',
-    'secret123',
-    'superman1',
-    'batman123',
-    'michael1',
-    'jordan23a',
-    'computer1',
-    'internet1',
-    'whatever1',
-    'starwars1',
-  ].map((p) => p.toLowerCase()),
+    ...ptBrDictionary['commonWords-pt-br'],
+    ...ptBrDictionary['firstnames-pt-br'],
+    ...ptBrDictionary['lastnames-pt-br'],
+    // What people name a password after on this very platform.
+    'cloudstorage',
+    'cloudstoragepro',
+    'minio',
+    'backup',
+    'storage',
+  ]
+    .map((w) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase())
+    .filter((w) => w.length >= 5),
 );
+
+/** Whether `password` is on the lists, or a listed word with only digits and symbols around it. */
+export function isCommonPassword(password: string): boolean {
+  const lower = password.toLowerCase();
+  if (BREACHED.has(lower)) return true;
+  const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  if (core.length === 0) return true;
+  const plain = core.normalize('NFD').replace(/\p{M}/gu, '');
+  // Leet-speak substitutions people expect to fool a list (p@ssw0rd, s3nh4).
+  const unleet = plain
+    .replace(/[@4]/g, 'a')
+    .replace(/3/g, 'e')
+    .replace(/[1!]/g, 'i')
+    .replace(/0/g, 'o')
+    .replace(/[$5]/g, 's');
+  return [core, plain, unleet].some((w) => BREACHED.has(w) || WORDS.has(w));
+}
 
 /** The PRD rule (8+ chars, a digit, an uppercase; at most 128) plus the common/breached list. */
 export function passwordProblem(password: string): MessageCode | null {
@@ -129,6 +134,6 @@ export function passwordProblem(password: string): MessageCode | null {
   if (password.length > 128) return 'password_too_long';
   if (!/\d/.test(password)) return 'password_needs_digit';
   if (!/\p{Lu}/u.test(password)) return 'password_needs_uppercase';
-  if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'password_too_common';
+  if (isCommonPassword(password)) return 'password_too_common';
   return null;
 }

@@ -5,6 +5,7 @@ export const securityMessages = defineMessages({
   'pt-BR': {
     login_locked:
       'Muitas tentativas de acesso para este e-mail. Aguarde {minutes} minuto(s) ou redefina sua senha.',
+    reauth_locked: 'Muitas tentativas de confirmação. Aguarde {minutes} minuto(s) antes de tentar de novo.',
     captcha_required: 'Confirme que você não é um robô para continuar.',
     captcha_invalid: 'A verificação anti-robô falhou ou expirou. Tente novamente.',
     second_factor_invalid: 'Código de verificação incorreto.',
@@ -33,6 +34,7 @@ export const securityMessages = defineMessages({
   en: {
     login_locked:
       'Too many sign-in attempts for this e-mail. Wait {minutes} minute(s) or reset your password.',
+    reauth_locked: 'Too many confirmation attempts. Wait {minutes} minute(s) before trying again.',
     captcha_required: 'Confirm you are not a robot to continue.',
     captcha_invalid: 'The anti-robot check failed or expired. Try again.',
     second_factor_invalid: 'Incorrect verification code.',

@@ -5,6 +5,7 @@ import type { RequestMeta } from './auth.decorators';
 import type { StaffAuth } from './auth.types';
 import { AccountSecurityRepository } from './account-security.repository';
 import { IdentityRepository } from './identity.repository';
+import { LoginSecurityService } from './login-security.service';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { ipAllowed, withinHours, type StaffLoginSettings } from './staff-access-policy';
 import { StaffAccessService } from './staff-access.service';
@@ -20,6 +21,7 @@ export class StaffSecurityService {
     private readonly twoFactor: TwoFactorService,
     private readonly staffAccess: StaffAccessService,
     private readonly security: AccountSecurityRepository,
+    private readonly loginSecurity: LoginSecurityService,
   ) {}
 
   async forceLogoutUser(staff: StaffAuth, userId: string, meta: RequestMeta) {
@@ -69,8 +71,9 @@ export class StaffSecurityService {
   /** Own password: the current one is checked, every other session of the member ends. */
   async changePassword(auth: StaffAuth, current: string, next: string, meta: RequestMeta) {
     const staff = await this.staff(auth);
-    if (!(await verifyPassword(staff.passwordHash, current)))
-      throw AppException.badRequest('current_password_invalid');
+    await this.loginSecurity.reauthenticate('staff', staff.id, async () =>
+      (await verifyPassword(staff.passwordHash, current)) ? null : 'current_password_invalid',
+    );
     const problem = passwordProblem(next);
     if (problem) throw AppException.validation({ newPassword: problem });
     await this.security.setStaffPassword(staff.id, await hashPassword(next));
@@ -87,10 +90,12 @@ export class StaffSecurityService {
   async regenerateRecoveryCodes(auth: StaffAuth, password: string, code: string, meta: RequestMeta) {
     const staff = await this.staff(auth);
     if (!staff.totpEnabledAt) throw AppException.conflict('two_factor_not_enabled');
-    if (!(await verifyPassword(staff.passwordHash, password)))
-      throw AppException.badRequest('current_password_invalid');
-    if (!(await this.twoFactor.verify({ staffId: staff.id }, staff.totpSecret, { code })))
-      throw AppException.badRequest('second_factor_invalid');
+    await this.loginSecurity.reauthenticate('staff', staff.id, async () => {
+      if (!(await verifyPassword(staff.passwordHash, password))) return 'current_password_invalid';
+      if (!(await this.twoFactor.verify({ staffId: staff.id }, staff.totpSecret, { code })))
+        return 'second_factor_invalid';
+      return null;
+    });
     const result = await this.twoFactor.regenerateRecoveryCodes({ staffId: staff.id });
     await this.audit.byStaff(auth, meta, {
       action: 'staff.recovery_codes_regenerated',

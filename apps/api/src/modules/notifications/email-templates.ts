@@ -47,13 +47,18 @@ export function staffNewSignupEmail(p: {
   document: string;
   email: string;
   phone: string;
+  /** Another live account already has this CPF/CNPJ (approval will refuse it). */
+  duplicateDocument?: boolean;
   brand: Brand;
 }): EmailMessage {
+  const duplicate = p.duplicateDocument
+    ? '\n\nATENÇÃO: já existe outra conta com este CPF/CNPJ. A aprovação será recusada; rejeite o cadastro explicando ao solicitante como proceder.'
+    : '';
   return {
     to: p.to,
     template: 'staffNewSignupEmail',
     subject: `Novo cadastro aguardando aprovação: ${p.accountName}`,
-    text: `Um novo cadastro aguarda aprovação.\n\nNome: ${p.accountName}\nCPF/CNPJ: ${p.document}\nE-mail: ${p.email}\nTelefone: ${p.phone}\n\nAprovar ou rejeitar: ${p.brand.appUrl}/staff/cadastros\n\n${p.brand.name}`,
+    text: `Um novo cadastro aguarda aprovação.\n\nNome: ${p.accountName}\nCPF/CNPJ: ${p.document}\nE-mail: ${p.email}\nTelefone: ${p.phone}\n\nAprovar ou rejeitar: ${p.brand.appUrl}/staff/cadastros${duplicate}\n\n${p.brand.name}`,
   };
 }
 

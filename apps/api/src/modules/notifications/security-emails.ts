@@ -122,3 +122,30 @@ export function emailChangedAlertEmail(p: {
     text: `Olá ${first},\n\nO e-mail da sua conta foi alterado para ${p.newEmail}. Se não foi você, fale com o suporte imediatamente.\n\n${sign(p.brand, p.lang)}`,
   };
 }
+
+/** Sent when wrong second factors lock a member: someone who knows the password is guessing codes. */
+export function secondFactorLockedEmail(p: {
+  to: string;
+  name: string;
+  minutes: number;
+  resetPath: string;
+  lang: Language;
+  brand: Brand;
+}): EmailMessage {
+  const first = p.name.split(' ')[0];
+  const link = `${p.brand.appUrl}${p.resetPath}`;
+  if (p.lang === 'en') {
+    return {
+      to: p.to,
+      template: 'secondFactorLockedEmail',
+      subject: `Sign-in to ${p.brand.name} blocked after wrong verification codes`,
+      text: `Hello ${first},\n\nSomeone entered your password correctly and then got the verification code wrong too many times, so sign-in is blocked for ${p.minutes} minutes.\n\nIf it was not you, your password is known to someone else: change it now at ${link}.\n\n${sign(p.brand, p.lang)}`,
+    };
+  }
+  return {
+    to: p.to,
+    template: 'secondFactorLockedEmail',
+    subject: `Entrada no ${p.brand.name} bloqueada após códigos de verificação incorretos`,
+    text: `Olá ${first},\n\nAlguém digitou sua senha corretamente e depois errou o código de verificação muitas vezes, por isso a entrada está bloqueada por ${p.minutes} minutos.\n\nSe não foi você, outra pessoa conhece sua senha: troque-a agora em ${link}.\n\n${sign(p.brand, p.lang)}`,
+  };
+}

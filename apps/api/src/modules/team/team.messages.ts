@@ -5,6 +5,7 @@ export const teamMessages = defineMessages({
   'pt-BR': {
     team_email_has_user:
       'Já existe um usuário com este e-mail na plataforma. Use outro e-mail para o convite.',
+    team_email_is_member: 'Este e-mail já é de um membro desta conta.',
     team_invitation_open:
       'Já existe um convite pendente para este e-mail. Reenvie o convite em vez de criar outro.',
     team_invitation_invalid: 'Este convite é inválido, foi cancelado ou já foi usado. Peça um novo convite.',
@@ -24,6 +25,7 @@ export const teamMessages = defineMessages({
   },
   en: {
     team_email_has_user: 'A user with this e-mail already exists on the platform. Invite another e-mail.',
+    team_email_is_member: 'This e-mail already belongs to a member of this account.',
     team_invitation_open:
       'There is already a pending invitation for this e-mail. Resend it instead of creating another.',
     team_invitation_invalid:

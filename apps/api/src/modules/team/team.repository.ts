@@ -42,6 +42,16 @@ export class TeamRepository {
     return rows.length > 0;
   }
 
+  /** Whether the address belongs to a user of this account. */
+  async emailIsMember(accountId: string, email: string) {
+    const rows = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.accountId, accountId), eq(users.email, email)))
+      .limit(1);
+    return rows.length > 0;
+  }
+
   // Members
 
   async listMembers(accountId: string, filter: MemberQuery) {

@@ -9,6 +9,7 @@ import { accountAccessError } from '../identity/account-access';
 import type { RequestMeta } from '../identity/auth.decorators';
 import type { UserAuth } from '../identity/auth.types';
 import { hashPassword, verifyPassword } from '../identity/password';
+import { LoginSecurityService } from '../identity/login-security.service';
 import { SessionService } from '../identity/session.service';
 import { MailerService } from '../notifications/mailer.service';
 import { invitationEmail } from './invitation-email';
@@ -32,6 +33,7 @@ export class TeamService {
   constructor(
     private readonly team: TeamRepository,
     private readonly sessions: SessionService,
+    private readonly loginSecurity: LoginSecurityService,
     private readonly mailer: MailerService,
     private readonly rateLimits: RateLimitService,
     private readonly audit: AuditService,
@@ -183,8 +185,9 @@ export class TeamService {
     await this.team.transaction(async (tx) => {
       const owner = await this.team.findOwner(tx, auth.accountId);
       if (owner?.id !== auth.userId) throw AppException.forbidden();
-      if (!(await verifyPassword(owner.passwordHash, password)))
-        throw AppException.badRequest('team_password_confirm_invalid');
+      await this.loginSecurity.reauthenticate('user', owner.id, async () =>
+        (await verifyPassword(owner.passwordHash, password)) ? null : 'team_password_confirm_invalid',
+      );
       const locked = await this.team.lockMember(tx, auth.accountId, target.id);
       if (locked?.role !== 'admin' || locked.status !== 'active')
         throw AppException.conflict('team_transfer_target_invalid');
@@ -257,7 +260,11 @@ export class TeamService {
       throw AppException.validation({ buckets: 'team_buckets_only_external' });
     await this.assertAccountBuckets(auth.accountId, input.buckets);
     await this.rateLimits.hit(`team:invite:account:${auth.accountId}`, 30, 3600);
-    if (await this.team.emailHasUser(input.email)) throw AppException.conflict('team_email_has_user');
+    // Only this account's own members are refused here (the Owner sees them anyway). An address
+    // used in another account is invited like any other, so the answer says nothing about other
+    // accounts; the invitee learns it at acceptance, which only the mailbox's owner can reach.
+    if (await this.team.emailIsMember(auth.accountId, input.email))
+      throw AppException.conflict('team_email_is_member');
 
     const token = randomToken(32);
     const row = await this.team.insertInvitation({
@@ -297,7 +304,8 @@ export class TeamService {
       );
     if (row.sendCount >= MAX_SENDS) throw AppException.conflict('team_invitation_send_limit');
     await this.rateLimits.hit(`team:invite:account:${auth.accountId}`, 30, 3600);
-    if (await this.team.emailHasUser(row.email)) throw AppException.conflict('team_email_has_user');
+    if (await this.team.emailIsMember(auth.accountId, row.email))
+      throw AppException.conflict('team_email_is_member');
     const token = randomToken(32);
     const rotated = await this.team.rotateInvitationToken(
       auth.accountId,
@@ -398,6 +406,13 @@ export class TeamService {
   ) {
     await this.rateLimits.hit(`invitation:accept:ip:${meta.ip}`, 20, 600);
     const tokenHash = sha256Hex(input.token);
+    // Cheap checks first: a made-up token never costs an Argon2 hash.
+    const open = await this.team.findInvitationByToken(tokenHash);
+    const candidate = open?.invitation;
+    if (!candidate || candidate.acceptedAt || candidate.canceledAt)
+      throw new AppException(404, 'team_invitation_invalid');
+    if (candidate.expiresAt.getTime() <= Date.now()) throw AppException.gone('team_invitation_expired');
+    if (accountAccessError(open.accountStatus)) throw AppException.forbidden('forbidden');
     const passwordHash = await hashPassword(input.password);
     const user = await this.team.transaction(async (tx) => {
       const invitation = await this.team.lockOpenInvitation(tx, tokenHash);

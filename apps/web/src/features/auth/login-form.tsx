@@ -15,9 +15,9 @@ import { SecondFactorStep } from './second-factor-step';
 
 type Captcha = { id: string; nonce: string };
 
-/** Fetches a proof-of-work challenge and solves it in the browser (WebCrypto). */
-export async function solveCaptcha(): Promise<Captcha> {
-  const challenge = await securityApi.captcha();
+/** Fetches a proof-of-work challenge for this e-mail and solves it in the browser. */
+export async function solveCaptcha(email: string): Promise<Captcha> {
+  const challenge = await securityApi.captcha(email);
   return { id: challenge.id, nonce: await solvePow(challenge.prefix, challenge.difficulty) };
 }
 
@@ -67,7 +67,7 @@ export function LoginForm() {
       let captcha: Captcha | undefined;
       if (captchaNeeded) {
         setSolving(true);
-        captcha = await solveCaptcha().finally(() => setSolving(false));
+        captcha = await solveCaptcha(email.trim()).finally(() => setSolving(false));
       }
       const result = await securityApi.login({ email: email.trim(), password, remember, captcha });
       if ('secondFactorRequired' in result) {

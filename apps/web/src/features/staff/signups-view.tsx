@@ -180,6 +180,14 @@ function AccountCard({
           <p className="mt-0.5 font-mono text-sm text-slate-600" data-testid={`account-document-${key}`}>
             {account.documentType.toUpperCase()}: {formatDocument(account.document)}
           </p>
+          {account.documentInUse && canDecide && (
+            <p
+              className="mt-1 text-sm font-medium text-amber-700"
+              data-testid={`account-document-in-use-${key}`}
+            >
+              {t.staff.documentInUse}
+            </p>
+          )}
         </div>
         <Badge tone={statusTone[status] ?? 'gray'} testId={`account-badge-${key}`}>
           {t.staff.status[status] ?? status}

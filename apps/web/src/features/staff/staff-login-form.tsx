@@ -40,7 +40,7 @@ export function StaffLoginForm() {
     if (Object.keys(errors).length > 0) return;
     setSubmitting(true);
     try {
-      const captcha = captchaNeeded ? await solveCaptcha() : undefined;
+      const captcha = captchaNeeded ? await solveCaptcha(email.trim()) : undefined;
       const result = await securityApi.staffLogin({ email: email.trim(), password, captcha });
       if ('secondFactorRequired' in result) {
         setChallengeToken(result.challengeToken);

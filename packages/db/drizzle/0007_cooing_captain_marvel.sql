@@ -1,0 +1,2 @@
+DROP INDEX "accounts_document_live_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "accounts_document_live_uq" ON "accounts" USING btree ("document") WHERE "accounts"."status" not in ('rejected', 'canceled', 'pending_approval');
