@@ -10,6 +10,9 @@ import { StorageCredentialsRepository } from './storage-credentials.repository';
 import { InjectMinioAdmin } from './storage.clients';
 import { StorageRepository } from './storage.repository';
 
+/** Binds a sealed storage-user secret to its row: copied to another account, it does not open. */
+const userSecretAad = (accountId: string) => `storage_users.secret_sealed:${accountId}`;
+
 /**
  * The secret of an account's storage user, kept sealed so the platform can mint the account's
  * temporary credentials (STS AssumeRole as that user, never as root). Users provisioned before the
@@ -38,10 +41,10 @@ export class StorageUserSecretService {
     if (!user) throw new Error(`account ${accountId} has no storage user`);
     let sealed = user.secretSealed && !user.secretSetAt ? user.secretSealed : null;
     if (!sealed) {
-      sealed = this.secrets.seal(newSecretKey());
+      sealed = this.secrets.seal(newSecretKey(), userSecretAad(accountId));
       await this.repo.setUnconfirmedSecret(accountId, sealed);
     }
-    await this.minio.addUser(user.minioUser, this.secrets.open(sealed), status);
+    await this.minio.addUser(user.minioUser, this.secrets.open(sealed, userSecretAad(accountId)), status);
     await this.repo.confirmSecret(accountId, sealed);
   }
 
@@ -54,7 +57,10 @@ export class StorageUserSecretService {
       user = await this.repo.findUser(accountId);
     }
     if (!user?.secretSealed || !user.secretSetAt) throw new AppException(503, 'storage_unavailable');
-    return { minioUser: user.minioUser, secret: this.secrets.open(user.secretSealed) };
+    return {
+      minioUser: user.minioUser,
+      secret: this.secrets.open(user.secretSealed, userSecretAad(accountId)),
+    };
   }
 
   /**
@@ -114,7 +120,10 @@ export class StorageUserSecretService {
       region: this.config.S3_REGION,
       forcePathStyle: true,
       maxAttempts: 1,
-      credentials: { accessKeyId: user.minioUser, secretAccessKey: this.secrets.open(user.secretSealed) },
+      credentials: {
+        accessKeyId: user.minioUser,
+        secretAccessKey: this.secrets.open(user.secretSealed, userSecretAad(accountId)),
+      },
     });
     try {
       await s3.send(new ListBucketsCommand({}));
