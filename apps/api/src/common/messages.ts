@@ -17,6 +17,9 @@ const corePtBR = {
   field_required: 'Campo obrigatório.',
   field_invalid: 'Valor inválido.',
   field_too_long: 'Texto longo demais.',
+  field_control_characters:
+    'O texto contém caracteres de controle (como NUL ou quebras de linha) que não são aceitos aqui.',
+  field_date_out_of_range: 'Informe uma data entre os anos 1970 e 2999.',
   invalid_email: 'Informe um e-mail válido.',
   invalid_document: 'CPF ou CNPJ inválido. Confira os dígitos.',
   invalid_phone: 'Informe um telefone com DDD (10 a 13 dígitos).',
@@ -100,6 +103,9 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   field_required: 'This field is required.',
   field_invalid: 'Invalid value.',
   field_too_long: 'Text is too long.',
+  field_control_characters:
+    'The text contains control characters (such as NUL or line breaks) that are not accepted here.',
+  field_date_out_of_range: 'Enter a date between the years 1970 and 2999.',
   invalid_email: 'Enter a valid e-mail address.',
   invalid_document: 'Invalid CPF or CNPJ. Check the digits.',
   invalid_phone: 'Enter a phone number with area code (10 to 13 digits).',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINE_BREAKS } from '../../common/validation';
 
 export const AccountStatusSchema = z.enum([
   'pending_approval',
@@ -39,5 +40,6 @@ export const RejectSchema = z.object({
     .string({ message: 'reject_reason_required' })
     .trim()
     .min(3, { message: 'reject_reason_required' })
-    .max(500),
+    .max(500)
+    .meta(LINE_BREAKS),
 });

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { LINE_BREAKS } from '../../common/validation';
 
 const reason = z
   .string({ message: 'grant_reason_required' })
   .trim()
   .min(3, { message: 'grant_reason_required' })
-  .max(500, { message: 'grant_reason_required' });
+  .max(500, { message: 'grant_reason_required' })
+  .meta(LINE_BREAKS);
 const isoDate = z.iso.datetime({ offset: true, message: 'field_invalid' });
 
 export const GrantScopeSchema = z.enum(['read', 'full']);

@@ -46,7 +46,7 @@ export const CreateAccessKeySchema = z.object({
     .max(256, { message: 'access_key_description_invalid' })
     .nullable()
     .optional(),
-  /** RFC 3339; at least an hour ahead and within 10 years. Absent or null: never expires. */
+  /** RFC 3339; at least an hour ahead and within 365 days (MinIO refuses more). Absent or null: never expires. */
   expiresAt: z.iso.datetime({ offset: true, message: 'access_key_expiry_invalid' }).nullable().optional(),
   /** Absent or null: every bucket of the account. */
   scope: z

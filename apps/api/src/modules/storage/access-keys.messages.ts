@@ -4,7 +4,8 @@ import { defineMessages } from '../../common/define-messages';
 export const accessKeysMessages = defineMessages({
   'pt-BR': {
     access_key_description_invalid: 'A descrição pode ter no máximo 256 caracteres.',
-    access_key_expiry_invalid: 'A validade precisa estar no futuro (pelo menos 1 hora) e em até 10 anos.',
+    access_key_expiry_invalid:
+      'A validade precisa estar no futuro (pelo menos 1 hora) e em até 1 ano (365 dias).',
     access_key_scope_invalid:
       'Escolha buckets da conta, cada um uma única vez, com acesso Leitura ou Completo.',
     access_key_scope_too_large:
@@ -16,7 +17,8 @@ export const accessKeysMessages = defineMessages({
   },
   en: {
     access_key_description_invalid: 'The description can have at most 256 characters.',
-    access_key_expiry_invalid: 'The expiry must be in the future (at least 1 hour) and within 10 years.',
+    access_key_expiry_invalid:
+      'The expiry must be in the future (at least 1 hour) and within a year (365 days).',
     access_key_scope_invalid: "Choose the account's buckets, each once, with Read or Full access.",
     access_key_scope_too_large: 'Too many buckets for one key. Choose fewer buckets or give access to all.',
     access_key_bucket_not_found: 'One of the chosen buckets does not exist in this account.',

@@ -15,7 +15,8 @@ import { StorageRepository } from './storage.repository';
 /** MinIO refuses inline policies above this size. */
 const MAX_INLINE_POLICY_BYTES = 4096;
 const HOUR_MS = 3_600_000;
-const MAX_EXPIRY_MS = 10 * 365 * 24 * HOUR_MS;
+/** MinIO refuses a service-account expiration more than 365 days ahead ("invalid service account expiration"). */
+const MAX_EXPIRY_MS = 365 * 24 * HOUR_MS;
 const NAME_MAX = 64;
 const ROTATED_SUFFIX = / \(\d{4}-\d{2}-\d{2}\)$/;
 

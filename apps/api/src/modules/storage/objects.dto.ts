@@ -50,30 +50,61 @@ const PageSizeSchema = z.coerce
   .optional()
   .default(OBJECT_LIMITS.defaultPageSize);
 
-/** S3 version ids are opaque; MinIO uses UUIDs and "null" for unversioned objects. */
+/** MinIO's version ids: a UUID, or "null" for an object written while versioning was off. */
 const VersionIdSchema = z
   .string({ message: 'field_invalid' })
-  .min(1, { message: 'field_invalid' })
-  .max(1024, { message: 'field_invalid' })
-  .regex(/^[\w.\-+/=]+$/, { message: 'field_invalid' });
+  .max(36, { message: 'field_invalid' })
+  .regex(/^(null|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
+    message: 'field_invalid',
+  });
 
-/** An opaque pagination token from a previous page (S3 continuation token or marker). */
-const TokenSchema = z.string().max(2048, { message: 'field_invalid' }).optional();
+/**
+ * A ListObjectsV2 continuation token from a previous page: MinIO hands out standard base64 (of
+ * the last key plus listing metadata), so anything else cannot be one of its tokens.
+ */
+const ContinuationTokenSchema = z
+  .string({ message: 'object_marker_invalid' })
+  .max(2048, { message: 'object_marker_invalid' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'object_marker_invalid' })
+  .optional();
+
+/** ListObjectVersions' key marker: an object key (S3 allows any key up to 1024 bytes). */
+const KeyMarkerSchema = z
+  .string({ message: 'object_marker_invalid' })
+  .refine((v) => Buffer.byteLength(v, 'utf8') <= OBJECT_LIMITS.keyBytes, { message: 'object_marker_invalid' })
+  .optional();
 
 export const ListObjectsQuerySchema = z.object({
   prefix: PrefixSchema.optional().default(''),
-  continuationToken: TokenSchema,
+  continuationToken: ContinuationTokenSchema,
   pageSize: PageSizeSchema,
 });
 
-export const ListVersionsQuerySchema = z.object({
-  prefix: PrefixSchema.optional().default(''),
-  /** When set, only this exact key's versions (prefix is then ignored). */
-  key: KeySchema.optional(),
-  keyMarker: TokenSchema,
-  versionIdMarker: TokenSchema,
-  pageSize: PageSizeSchema,
-});
+export const ListVersionsQuerySchema = z
+  .object({
+    prefix: PrefixSchema.optional().default(''),
+    /** When set, only this exact key's versions (prefix is then ignored). */
+    key: KeySchema.optional(),
+    /** nextKeyMarker of the previous page. */
+    keyMarker: KeyMarkerSchema,
+    /** nextVersionIdMarker of the previous page; only together with keyMarker. */
+    versionIdMarker: z
+      .string({ message: 'object_marker_invalid' })
+      .regex(/^(null|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
+        message: 'object_marker_invalid',
+      })
+      .optional(),
+    pageSize: PageSizeSchema,
+  })
+  .refine((q) => !q.versionIdMarker || Boolean(q.keyMarker), {
+    message: 'object_marker_invalid',
+    path: ['versionIdMarker'],
+  })
+  // A marker outside the listed prefix names no page of this listing (MinIO answers NotImplemented).
+  .refine((q) => !q.keyMarker || q.keyMarker.startsWith(q.key ?? q.prefix), {
+    message: 'object_marker_invalid',
+    path: ['keyMarker'],
+  });
 
 const AccessSchema = z.enum(['read', 'full']);
 

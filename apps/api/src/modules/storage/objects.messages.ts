@@ -6,6 +6,8 @@ export const objectsMessages = defineMessages({
     object_key_invalid:
       'Nome inválido: até 1024 bytes, sem "/" no início, sem caracteres de controle e sem partes "." ou "..".',
     object_page_size_invalid: 'O tamanho da página deve ser um número entre 1 e 1000.',
+    object_marker_invalid:
+      'Marcador de página inválido. Use o valor devolvido pela página anterior ou recomece a listagem.',
     object_size_invalid: 'Tamanho de arquivo inválido para este tipo de envio.',
     object_part_size_invalid: 'O tamanho de cada parte deve ficar entre 5 MiB e 5 GiB.',
     object_too_many_parts:
@@ -27,6 +29,8 @@ export const objectsMessages = defineMessages({
     object_key_invalid:
       'Invalid name: up to 1024 bytes, no leading "/", no control characters and no "." or ".." parts.',
     object_page_size_invalid: 'The page size must be a number from 1 to 1000.',
+    object_marker_invalid:
+      'Invalid page marker. Use the value the previous page returned, or start the listing again.',
     object_size_invalid: 'Invalid file size for this kind of upload.',
     object_part_size_invalid: 'Each part must be between 5 MiB and 5 GiB.',
     object_too_many_parts: 'The file would need more than 10,000 parts of this size. Use larger parts.',

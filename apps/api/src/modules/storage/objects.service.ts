@@ -85,16 +85,19 @@ export class ObjectsService {
     const target = await this.resolve(auth, bucketId, 'read');
     const prefix = query.prefix;
     const s3 = await this.s3(auth, target.bucket, 'list');
-    const page = await this.call(() =>
-      s3.send(
-        new ListObjectsV2Command({
-          Bucket: target.bucket.name,
-          Prefix: prefix || undefined,
-          Delimiter: '/',
-          MaxKeys: query.pageSize,
-          ContinuationToken: query.continuationToken || undefined,
-        }),
-      ),
+    const page = await this.call(
+      () =>
+        s3.send(
+          new ListObjectsV2Command({
+            Bucket: target.bucket.name,
+            Prefix: prefix || undefined,
+            Delimiter: '/',
+            MaxKeys: query.pageSize,
+            ContinuationToken: query.continuationToken || undefined,
+          }),
+        ),
+      // MinIO's answer to a token whose key lies outside the prefix.
+      { NotImplemented: [400, 'object_marker_invalid'] },
     );
     return {
       bucket: {
@@ -123,16 +126,19 @@ export class ObjectsService {
   async versions(auth: AccountAuth, bucketId: string, query: z.infer<typeof ListVersionsQuerySchema>) {
     const target = await this.resolve(auth, bucketId, 'read');
     const s3 = await this.s3(auth, target.bucket, 'list');
-    const page = await this.call(() =>
-      s3.send(
-        new ListObjectVersionsCommand({
-          Bucket: target.bucket.name,
-          Prefix: (query.key ?? query.prefix) || undefined,
-          MaxKeys: query.pageSize,
-          KeyMarker: query.keyMarker || undefined,
-          VersionIdMarker: query.versionIdMarker || undefined,
-        }),
-      ),
+    const page = await this.call(
+      () =>
+        s3.send(
+          new ListObjectVersionsCommand({
+            Bucket: target.bucket.name,
+            Prefix: (query.key ?? query.prefix) || undefined,
+            MaxKeys: query.pageSize,
+            KeyMarker: query.keyMarker || undefined,
+            VersionIdMarker: query.versionIdMarker || undefined,
+          }),
+        ),
+      // MinIO's answer to a key marker outside the prefix.
+      { NotImplemented: [400, 'object_marker_invalid'] },
     );
     const items = [
       ...(page.Versions ?? []).map((v) => ({
@@ -483,8 +489,9 @@ export class ObjectsService {
     // The account's own credential was refused: its writes were blocked or it was suspended after
     // the checks above (MinIO is the last word).
     if (name === 'AccessDenied') return AppException.conflict('object_writes_blocked');
-    // A continuation token or marker the caller tampered with.
-    if (name === 'InvalidArgument') return AppException.badRequest('field_invalid');
+    // A continuation token or marker the caller tampered with, or anything else MinIO calls malformed.
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (name === 'InvalidArgument' || status === 400) return AppException.badRequest('field_invalid');
     this.logger.warn(`storage call failed: ${name}: ${(error as Error).message}`);
     return new AppException(503, 'storage_unavailable');
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINE_BREAKS } from '../../common/validation';
 
 /** Quotas are asked for and set in whole decimal GB (1 GB = 1e9 bytes, like the plans). */
 export const GB = 1_000_000_000;
@@ -14,7 +15,8 @@ const ReasonSchema = z
   .string({ message: 'quota_reason_invalid' })
   .trim()
   .min(3, { message: 'quota_reason_invalid' })
-  .max(500, { message: 'quota_reason_invalid' });
+  .max(500, { message: 'quota_reason_invalid' })
+  .meta(LINE_BREAKS);
 
 export const CreateQuotaRequestSchema = z.object({
   requestedGb: QuotaGbSchema,

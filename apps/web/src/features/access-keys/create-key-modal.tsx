@@ -52,7 +52,7 @@ function Body({
 
   const today = new Date();
   const minDate = localDate(today, 1);
-  const maxDate = localDate(today, 3650 - 1);
+  const maxDate = localDate(today, 365 - 1);
 
   useEffect(() => {
     if (!open || scopeMode !== 'chosen' || buckets !== undefined) return;
