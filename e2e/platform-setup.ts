@@ -17,6 +17,8 @@ declare module 'vitest' {
       databaseUrl: string;
       /** The super admin's TOTP secret (staff 2FA is mandatory; enrolled here through the API). */
       staffTotpSecret: string;
+      /** The web server's processes (front server and Next), for memory checks. */
+      webPids: number[];
     };
   }
 }
@@ -27,6 +29,10 @@ export default async function setup(project: TestProject) {
   const staffPassword = 'E2e-Staff-Password-2026';
   process.env.SUPER_ADMIN_EMAIL = 'staff@e2e.test';
   process.env.SUPER_ADMIN_PASSWORD = staffPassword;
+  // 127.0.0.2 plays a trusted reverse proxy (e2e/client-address.e2e.test.ts); browsers and other
+  // tests come from 127.0.0.1, an untrusted client. The proxy names the country as Cloudflare does.
+  process.env.TRUSTED_PROXIES = '127.0.0.2';
+  process.env.GEO_HEADER = 'CF-IPCountry';
   const { startPlatform } = await import(path.resolve('scripts/lib/platform.mjs'));
   const platform = await startPlatform({ dataDir, log: (l: string) => console.log(`[platform] ${l}`) });
   const staffTotpSecret = await enrolStaffTotp(platform.apiUrl, 'staff@e2e.test', staffPassword);
@@ -39,6 +45,7 @@ export default async function setup(project: TestProject) {
     staffPassword,
     databaseUrl: platform.endpoints.postgres.url,
     staffTotpSecret,
+    webPids: [platform.pids.web, platform.pids.next].filter((pid): pid is number => Boolean(pid)),
   });
   return async () => {
     await platform.stop();

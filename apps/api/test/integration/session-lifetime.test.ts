@@ -124,3 +124,58 @@ describe('session lifetime', () => {
     expect(same.status).toBe(201);
   });
 });
+
+// Security review f107f84, suspicion 4: a page on a sibling subdomain (a public-read bucket served
+// from s3.example.com next to app.example.com) can set `csp_session=<its own token>;
+// Domain=example.com` and so sign the victim into the attacker's account. A `__Host-` cookie can
+// only be set by the app's own host (Secure, Path=/, no Domain), so the API reads only that name.
+describe('session cookies under COOKIE_SECURE are __Host- cookies (cookie tossing)', () => {
+  async function rawLogin(email: string, password: string) {
+    const res = await fetch(`${secureApi.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(res.status).toBe(200);
+    const line = res.headers.getSetCookie().find((c) => /^(__Host-)?csp_session=/.test(c))!;
+    return { line, token: /^[^=]+=([^;]+)/.exec(line)![1] };
+  }
+
+  it.fails(
+    'the customer cookie is __Host-csp_session: Secure, Path=/, no Domain; logout clears it alike',
+    async () => {
+      const { input } = await approvedAccount(secureApi, 'hostck');
+      const { line, token } = await rawLogin(input.email, input.password);
+      expect(line).toMatch(/^__Host-csp_session=/);
+      expect(line).toMatch(/;\s*Secure/i);
+      expect(line).toMatch(/;\s*Path=\/(;|$)/i);
+      expect(line).not.toMatch(/Domain=/i);
+      const logout = await fetch(`${secureApi.baseUrl}/api/v1/auth/logout`, {
+        method: 'POST',
+        headers: { cookie: `__Host-csp_session=${token}` },
+      });
+      expect(logout.status).toBeLessThan(300);
+      // A browser ignores a __Host- Set-Cookie without Secure and Path=/, so the clearing one has them.
+      const cleared = logout.headers.getSetCookie().find((c) => c.startsWith('__Host-csp_session='))!;
+      expect(cleared).toMatch(/;\s*Secure/i);
+      expect(cleared).toMatch(/;\s*Path=\/(;|$)/i);
+    },
+  );
+
+  it.fails('a tossed plain csp_session cookie signs nobody in and does not shadow the real one', async () => {
+    const attacker = await approvedAccount(secureApi, 'tosser');
+    const victim = await approvedAccount(secureApi, 'tossed');
+    const tossed = (await rawLogin(attacker.input.email, attacker.input.password)).token;
+    const own = (await rawLogin(victim.input.email, victim.input.password)).token;
+    const alone = await fetch(`${secureApi.baseUrl}/api/v1/me`, {
+      headers: { cookie: `csp_session=${tossed}` },
+    });
+    expect(alone.status).toBe(401);
+    // The tossed cookie (more specific Path) comes first in the Cookie header.
+    const both = await fetch(`${secureApi.baseUrl}/api/v1/me`, {
+      headers: { cookie: `csp_session=${tossed}; __Host-csp_session=${own}` },
+    });
+    expect(both.status).toBe(200);
+    expect(((await both.json()) as { user: { email: string } }).user.email).toBe(victim.input.email);
+  });
+});
