@@ -18,7 +18,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['{apps,packages}/*/src/**/*.spec.ts'],
+          include: ['{apps,packages}/*/src/**/*.spec.ts', 'apps/web/server/**/*.spec.mjs'],
         },
       },
       {

@@ -303,7 +303,8 @@ async function run(platform) {
       ['sftpgo', platform.servicePids.sftpgo],
       ['api', platform.pids.api],
       ['worker', platform.pids.worker],
-      ['web (next start + children)', platform.pids.web],
+      ['web front server', platform.pids.web],
+      ['web (next start + children)', platform.pids.next],
       // Alone: every other row is a child of this process.
       ['bench (this process, incl. mail catcher)', process.pid, { alone: true }],
     ].map(([label, pid, options]) => ({ label, pid, ...memoryOf(pid, parents, options) }));
@@ -508,6 +509,8 @@ try {
   // The mail catcher logs every message; the benchmark's own progress lines are enough.
   starting = startPlatform({ dataDir, log: (line) => line.startsWith('[mail]') || log(line) });
   const platform = await starting;
+  // Each simulated customer's address reaches the API as the web server reports it.
+  Session.webProxySecret = platform.env.WEB_PROXY_SECRET;
   if (!cleaning) await run(platform);
   await cleanup();
 } catch (error) {

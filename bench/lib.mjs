@@ -99,8 +99,13 @@ export function table(header, rows) {
   return [line(header), ...rows.map(line)];
 }
 
-/** A cookie-keeping JSON client with its own client address (like bench/approval.mjs). */
+/**
+ * A cookie-keeping JSON client with its own client address (like bench/approval.mjs). It speaks
+ * as the web server does (the address in x-csp-client-ip, proven by the platform's
+ * WEB_PROXY_SECRET): set `Session.webProxySecret = platform.env.WEB_PROXY_SECRET` first.
+ */
 export class Session {
+  static webProxySecret = '';
   #cookies = new Map();
 
   constructor(baseUrl, clientIp) {
@@ -109,7 +114,11 @@ export class Session {
   }
 
   async request(method, urlPath, body) {
-    const headers = { 'accept-language': 'en', 'x-forwarded-for': this.clientIp };
+    const headers = {
+      'accept-language': 'en',
+      'x-csp-client-ip': this.clientIp,
+      'x-csp-proxy-secret': Session.webProxySecret,
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.#cookies.size) headers.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const response = await fetch(this.baseUrl + urlPath, {

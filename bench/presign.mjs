@@ -17,7 +17,16 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import pg from 'pg';
 import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from '../scripts/lib/prepare.mjs';
-import { approvedCustomer, expectStatus, memoryOf, parentMap, staffLogin, summary, table } from './lib.mjs';
+import {
+  approvedCustomer,
+  expectStatus,
+  memoryOf,
+  parentMap,
+  Session,
+  staffLogin,
+  summary,
+  table,
+} from './lib.mjs';
 
 const USAGE = 'usage: npm run bench:presign -- [--requests N] [--concurrency C] [--cold B] [--keep]';
 let args;
@@ -223,6 +232,8 @@ let platform;
 try {
   log(`starting the platform without the web app (data in ${dataDir})`);
   platform = await startPlatform({ dataDir, web: false, log: (line) => log(line) });
+  // Each simulated customer's address reaches the API as the web server reports it.
+  Session.webProxySecret = platform.env.WEB_PROXY_SECRET;
   await run(platform);
 } finally {
   await platform?.stop();

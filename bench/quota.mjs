@@ -20,7 +20,16 @@ import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import pg from 'pg';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from '../scripts/lib/prepare.mjs';
-import { approvedCustomer, expectStatus, memoryOf, parentMap, staffLogin, summary, table } from './lib.mjs';
+import {
+  approvedCustomer,
+  expectStatus,
+  memoryOf,
+  parentMap,
+  Session,
+  staffLogin,
+  summary,
+  table,
+} from './lib.mjs';
 
 const REGION = 'us-east-1';
 /** How often the probe PUT is retried while waiting for a change. */
@@ -306,6 +315,8 @@ try {
   log(`starting the platform without the web app (data in ${dataDir})`);
   starting = startPlatform({ dataDir, web: false, log: (line) => line.startsWith('[mail]') || log(line) });
   const platform = await starting;
+  // Each simulated customer's address reaches the API as the web server reports it.
+  Session.webProxySecret = platform.env.WEB_PROXY_SECRET;
   if (!cleaning) await run(platform);
   await cleanup();
 } catch (error) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import http from 'node:http';
 import pg from 'pg';
 import { approvedOwnerByApi } from './support/api';
 import { rawRequest, streamFiller } from './support/raw-http';
@@ -46,7 +47,7 @@ async function loginAndRecorded(
 }
 
 describe('the client address is the socket peer, whatever the client claims (H2)', () => {
-  it.fails('a login sent with X-Forwarded-For: 6.6.6.6 is recorded with 127.0.0.1', async () => {
+  it('a login sent with X-Forwarded-For: 6.6.6.6 is recorded with 127.0.0.1', async () => {
     const owner = await approvedOwnerByApi(platform, {
       label: 'xff',
       fullName: 'Xavier Forjado',
@@ -60,7 +61,7 @@ describe('the client address is the socket peer, whatever the client claims (H2)
     expect(recorded.lastLogin).toMatchObject({ success: true, ip: '127.0.0.1' });
   });
 
-  it.fails('the staff IP allowlist refuses a login that claims an allowed address', async () => {
+  it('the staff IP allowlist refuses a login that claims an allowed address', async () => {
     await db.query(
       `insert into platform_settings (key, value) values ('staff_login', $1)
        on conflict (key) do update set value = excluded.value`,
@@ -78,7 +79,7 @@ describe('the client address is the socket peer, whatever the client claims (H2)
     }
   });
 
-  it.fails('the per-address login limit trips even with a new X-Forwarded-For on every try', async () => {
+  it('the per-address login limit trips even with a new X-Forwarded-For on every try', async () => {
     // From an address of its own (127.0.0.5), so the limit it trips touches no other test.
     const codes: string[] = [];
     for (let i = 1; i <= 40 && !codes.includes('rate_limited'); i++) {
@@ -93,44 +94,101 @@ describe('the client address is the socket peer, whatever the client claims (H2)
   });
 });
 
+describe('the internal client-address header sent by a client is not honoured', () => {
+  const forged = { 'x-csp-client-ip': '6.6.6.6', 'x-csp-proxy-secret': 'a-guess-at-the-secret' };
+
+  it('through the web origin', async () => {
+    const owner = await approvedOwnerByApi(platform, {
+      label: 'hdr',
+      fullName: 'Hilda Dias',
+      company: 'Hdr',
+    });
+    const recorded = await loginAndRecorded(owner, forged);
+    expect(recorded.session.ip).toBe('127.0.0.1');
+    expect(recorded.lastLogin.ip).toBe('127.0.0.1');
+  });
+
+  it("straight at Next's internal address and straight at the API", async () => {
+    const owner = await approvedOwnerByApi(platform, {
+      label: 'around',
+      fullName: 'Aldo Rodeio',
+      company: 'Rodeio',
+    });
+    for (const origin of [platform.nextUrl, platform.apiUrl]) {
+      const login = await rawRequest(origin, 'POST', '/api/v1/auth/login', {
+        body: { email: owner.email, password: owner.password },
+        headers: { origin: platform.appUrl, 'x-forwarded-for': '6.6.6.5', 'cf-ipcountry': 'BR', ...forged },
+      });
+      expect(login.status).toBe(200);
+      const sessions = await rawRequest(origin, 'GET', '/api/v1/me/sessions', {
+        headers: { cookie: login.cookies.join('; ') },
+      });
+      expect((sessions.body as Sessions).items.find((s) => s.current)).toMatchObject({
+        ip: '127.0.0.1',
+        place: null,
+      });
+    }
+  });
+});
+
 describe("a trusted reverse proxy's word is taken, nobody else's (suspicion 5)", () => {
-  it.fails(
-    'from TRUSTED_PROXIES the right-most untrusted hop and the GEO header arrive; from a client they do not',
-    async () => {
-      const owner = await approvedOwnerByApi(platform, {
-        label: 'geo',
-        fullName: 'Gema Oliveira',
-        company: 'Geo',
-      });
-      // 127.0.0.2 plays the reverse proxy (TRUSTED_PROXIES in e2e/platform-setup.ts): the left-most
-      // entry is whatever its client claimed, the right-most is the address it saw.
-      const proxied = await loginAndRecorded(
-        owner,
-        { 'x-forwarded-for': '6.6.6.6, 203.0.113.9', 'cf-ipcountry': 'BR' },
-        '127.0.0.2',
-      );
-      expect(proxied.session).toMatchObject({ ip: '203.0.113.9', place: 'BR' });
-      const direct = await loginAndRecorded(owner, {
-        'x-forwarded-for': '203.0.113.9',
-        'cf-ipcountry': 'BR',
-      });
-      expect(direct.session).toMatchObject({ ip: '127.0.0.1', place: null });
-    },
-  );
+  it('from TRUSTED_PROXIES the right-most untrusted hop and the GEO header arrive; from a client they do not', async () => {
+    const owner = await approvedOwnerByApi(platform, {
+      label: 'geo',
+      fullName: 'Gema Oliveira',
+      company: 'Geo',
+    });
+    // 127.0.0.2 plays the reverse proxy (TRUSTED_PROXIES in e2e/platform-setup.ts): the left-most
+    // entry is whatever its client claimed, the right-most is the address it saw.
+    const proxied = await loginAndRecorded(
+      owner,
+      { 'x-forwarded-for': '6.6.6.6, 203.0.113.9', 'cf-ipcountry': 'BR' },
+      '127.0.0.2',
+    );
+    expect(proxied.session).toMatchObject({ ip: '203.0.113.9', place: 'BR' });
+    const direct = await loginAndRecorded(owner, {
+      'x-forwarded-for': '203.0.113.9',
+      'cf-ipcountry': 'BR',
+    });
+    expect(direct.session).toMatchObject({ ip: '127.0.0.1', place: null });
+  });
 });
 
 describe('request bodies through the web origin are bounded and streamed (M3)', () => {
-  it.fails(
-    '64 MiB to the login answers 413 after about 1 MiB and the web processes do not grow',
-    async () => {
-      const result = await streamFiller(platform.appUrl, '/api/v1/auth/login', 64 * MiB, platform.webPids, {
-        origin: platform.appUrl,
+  it('64 MiB to the login answers 413 after about 1 MiB and the web processes do not grow', async () => {
+    const result = await streamFiller(platform.appUrl, '/api/v1/auth/login', 64 * MiB, platform.webPids, {
+      origin: platform.appUrl,
+    });
+    expect(result.status).toBe(413);
+    expect(result.body.code).toBe('payload_too_large');
+    // The answer came while most of the body was still unsent (socket buffers hold a few MiB).
+    expect(result.writtenAtAnswer).toBeLessThan(16 * MiB);
+    expect(result.rssGrowth).toBeLessThan(16 * MiB);
+  });
+
+  it('a Content-Length over 1 MiB is refused before any of the body is read', async () => {
+    const url = new URL(platform.appUrl);
+    const declared = await new Promise<{ status: number; code: unknown }>((resolve, reject) => {
+      const request = http.request({
+        host: '127.0.0.1',
+        port: url.port,
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        agent: false,
+        headers: { host: url.host, 'content-type': 'application/json', 'content-length': String(64 * MiB) },
       });
-      expect(result.status).toBe(413);
-      expect(result.body.code).toBe('payload_too_large');
-      // The answer came while most of the body was still unsent (socket buffers hold a few MiB).
-      expect(result.writtenAtAnswer).toBeLessThan(16 * MiB);
-      expect(result.rssGrowth).toBeLessThan(16 * MiB);
-    },
-  );
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => {
+          request.destroy();
+          resolve({ status: response.statusCode ?? 0, code: (JSON.parse(text) as { code: unknown }).code });
+        });
+      });
+      request.on('error', reject);
+      // Headers only: not a byte of the announced 64 MiB is sent.
+      request.flushHeaders();
+    });
+    expect(declared).toEqual({ status: 413, code: 'payload_too_large' });
+  });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { TEST_WEB_PROXY_SECRET } from '../apps/api/test/support/http';
 import type {} from 'vitest';
 
 declare module 'vitest' {
@@ -19,6 +20,8 @@ declare module 'vitest' {
       staffTotpSecret: string;
       /** The web server's processes (front server and Next), for memory checks. */
       webPids: number[];
+      /** Next's own address behind the front server, which nobody is meant to reach. */
+      nextUrl: string;
     };
   }
 }
@@ -33,6 +36,8 @@ export default async function setup(project: TestProject) {
   // tests come from 127.0.0.1, an untrusted client. The proxy names the country as Cloudflare does.
   process.env.TRUSTED_PROXIES = '127.0.0.2';
   process.env.GEO_HEADER = 'CF-IPCountry';
+  // HttpSession (e2e/support/api.ts) speaks as the web server to give each customer an address.
+  process.env.WEB_PROXY_SECRET = TEST_WEB_PROXY_SECRET;
   const { startPlatform } = await import(path.resolve('scripts/lib/platform.mjs'));
   const platform = await startPlatform({ dataDir, log: (l: string) => console.log(`[platform] ${l}`) });
   const staffTotpSecret = await enrolStaffTotp(platform.apiUrl, 'staff@e2e.test', staffPassword);
@@ -46,6 +51,7 @@ export default async function setup(project: TestProject) {
     databaseUrl: platform.endpoints.postgres.url,
     staffTotpSecret,
     webPids: [platform.pids.web, platform.pids.next].filter((pid): pid is number => Boolean(pid)),
+    nextUrl: platform.nextUrl,
   });
   return async () => {
     await platform.stop();

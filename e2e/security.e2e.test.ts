@@ -75,10 +75,11 @@ describe('account security in a real browser', () => {
 
     // 3. End the second device's session from the first one.
     await a.reload();
-    await expect.poll(async () => a.getByTestId('session-row').count()).toBe(2);
+    // The lists load after hydration, one API call each (seconds on a busy machine).
+    await expect.poll(async () => a.getByTestId('session-row').count(), { timeout: 15_000 }).toBe(2);
     await screenshot(a, 'security-04-sessions');
     await a.locator('[data-testid="session-row"][data-current="false"]').getByTestId('session-end').click();
-    await expect.poll(async () => a.getByTestId('session-row').count()).toBe(1);
+    await expect.poll(async () => a.getByTestId('session-row').count(), { timeout: 15_000 }).toBe(1);
     await b.goto(`${platform.appUrl}/painel/buckets`);
     await b.waitForURL(/\/entrar/);
 

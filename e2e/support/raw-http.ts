@@ -57,16 +57,40 @@ export function rawRequest(
   });
 }
 
-/** Resident set size of a process in bytes (Linux /proc). */
+/** Resident set size of a process in bytes (Linux /proc; 0 once it is gone). */
 export function rssBytes(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The processes and all their descendants (`next start` runs its server in a child process). */
+export function withDescendants(pids: number[]): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [...pids];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  }
+  return tree;
 }
 
 /**
  * POSTs `totalBytes` of filler (chunked, so no Content-Length announces the size) and stops
  * writing as soon as an answer arrives. Reports how many bytes had been written by then and the
- * largest growth of the summed RSS of `pids` while it ran.
+ * largest growth of the summed RSS of `pids` and their descendants while it ran.
  */
 export function streamFiller(
   origin: string,
@@ -76,7 +100,8 @@ export function streamFiller(
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: Record<string, unknown>; writtenAtAnswer: number; rssGrowth: number }> {
   const url = new URL(origin);
-  const sumRss = () => pids.reduce((sum, pid) => sum + rssBytes(pid), 0);
+  const tree = withDescendants(pids);
+  const sumRss = () => tree.reduce((sum, pid) => sum + rssBytes(pid), 0);
   const baseline = sumRss();
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, sumRss())), 20);

@@ -23,13 +23,23 @@ export async function freePort(preferred) {
   return (preferred && (await tryPort(preferred))) || tryPort(0);
 }
 
-/** Platform secrets generated once per data directory (the encryption key of secrets at rest). */
+/**
+ * Platform secrets generated once per data directory: the encryption key of secrets at rest, and
+ * the web server's secret that proves its client addresses to the API (added to older files).
+ */
 function platformSecrets(dataDir) {
   const file = path.join(dataDir, 'platform.json');
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-  const secrets = { encryptionKey: randomBytes(32).toString('base64'), encryptionKeyId: 'k1' };
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const stored = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const secrets = {
+    encryptionKey: randomBytes(32).toString('base64'),
+    encryptionKeyId: 'k1',
+    webProxySecret: randomBytes(32).toString('base64url'),
+    ...stored,
+  };
+  if (Object.keys(secrets).length !== Object.keys(stored).length) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return secrets;
 }
 
@@ -79,6 +89,9 @@ export async function startPlatform(options) {
     SMTP_PORT: String(mail.smtpPort),
     ENCRYPTION_KEY: secrets.encryptionKey,
     ENCRYPTION_KEY_ID: secrets.encryptionKeyId,
+    // The front server sends it with each client address; the API believes none without it.
+    // Tests that play the web server set their own.
+    WEB_PROXY_SECRET: process.env.WEB_PROXY_SECRET ?? secrets.webProxySecret,
     // Local http: browsers keep Secure cookies only over https (production keeps the default).
     COOKIE_SECURE: 'false',
     API_HOST: '127.0.0.1',
@@ -111,18 +124,29 @@ export async function startPlatform(options) {
   const api = startChild('api', ['apps/api/dist/main.js'], root);
   const worker = startChild('worker', ['apps/api/dist/worker.js'], root);
   let web;
+  let next;
+  let nextUrl;
   if (options.web !== false) {
+    // Next on loopback, on a port only the front server is told about; the front server
+    // (apps/web/server/front.mjs) owns the public port and decides the client's address.
+    const nextPort = await freePort();
+    nextUrl = `http://127.0.0.1:${nextPort}`;
     const nextBin = require.resolve('next/dist/bin/next', { paths: [path.join(root, 'apps/web')] });
-    web = startChild(
-      'web',
-      [nextBin, 'start', '-H', '127.0.0.1', '-p', String(webPort)],
+    next = startChild(
+      'next',
+      [nextBin, 'start', '-H', '127.0.0.1', '-p', String(nextPort)],
       path.join(root, 'apps/web'),
       {
         API_URL: `http://127.0.0.1:${apiPort}`,
         NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(webPort),
+        PORT: String(nextPort),
       },
     );
+    web = startChild('web', ['server/front.mjs'], path.join(root, 'apps/web'), {
+      HOST: '127.0.0.1',
+      PORT: String(webPort),
+      NEXT_URL: nextUrl,
+    });
   }
 
   let stopping;
@@ -147,6 +171,7 @@ export async function startPlatform(options) {
 
   try {
     await waitFor(`http://127.0.0.1:${apiPort}/api/v1/health`, 60_000, api);
+    if (next) await waitFor(`${nextUrl}/entrar`, 60_000, next);
     if (web) await waitFor(`${appUrl}/entrar`, 60_000, web);
     if (worker.exitCode !== null) throw new Error('worker exited');
   } catch (error) {
@@ -157,6 +182,8 @@ export async function startPlatform(options) {
   return {
     appUrl,
     apiUrl: `http://127.0.0.1:${apiPort}`,
+    /** Next's own address behind the front server (for tests that go around the front). */
+    nextUrl,
     env,
     endpoints: services.endpoints,
     servicePids: services.pids,

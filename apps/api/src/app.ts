@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { placeFromHeader } from './modules/identity/device';
 import { argon2Gate, primeDummyHash } from './modules/identity/password';
+import { clientAddressResolver } from './common/client-address';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -18,7 +19,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export async function createApp(config?: AppConfig, options: { logger?: boolean } = {}) {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: 'loopback' });
+  // No trustProxy: X-Forwarded-For is never read. The client address comes from the web server
+  // only (common/client-address.ts), set as request.ip below.
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
@@ -29,15 +32,18 @@ export async function createApp(config?: AppConfig, options: { logger?: boolean 
     maxQueue: appConfig.ARGON2_MAX_QUEUE,
   });
   await primeDummyHash();
-  // Where a request comes from, when a trusted reverse proxy says so (e.g. Cloudflare's
-  // CF-IPCountry, or a GeoIP module's header): shown with sessions as their "place".
-  const geoHeader = app.get<AppConfig>(APP_CONFIG).GEO_HEADER?.toLowerCase();
+  const resolveClient = clientAddressResolver(appConfig);
+  // Where a request comes from, when the trusted reverse proxy says so (e.g. Cloudflare's
+  // CF-IPCountry, or a GeoIP module's header) and the web server passed it on: shown with
+  // sessions as their "place". Sent by anyone else, the header means nothing.
+  const geoHeader = appConfig.GEO_HEADER?.toLowerCase();
   const fastify = app.getHttpAdapter().getInstance();
-  if (geoHeader) {
-    fastify.addHook('onRequest', async (request) => {
-      request.place = placeFromHeader(request.headers[geoHeader]);
-    });
-  }
+  fastify.addHook('onRequest', async (request) => {
+    const client = resolveClient(request.socket.remoteAddress, request.headers);
+    // request.ip is a prototype getter (the socket address); an own property shadows it.
+    Object.defineProperty(request, 'ip', { value: client.ip, configurable: true, enumerable: true });
+    if (geoHeader && client.fromWebServer) request.place = placeFromHeader(request.headers[geoHeader]);
+  });
   fastify.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     return payload;

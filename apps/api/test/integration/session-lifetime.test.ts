@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { sessions, users } from '@csp/db';
-import { SESSION_POLICY } from '../../src/modules/identity/session.service';
-import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
+import { SESSION_POLICY, sessionCookieNames } from '../../src/modules/identity/session.service';
+import { approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import { HttpSession } from '../support/http';
 
 let api: TestApi;
@@ -25,9 +25,10 @@ async function login(t: TestApi, email: string, password: string, remember: bool
     body: JSON.stringify({ email, password, remember }),
   });
   expect(res.status).toBe(200);
-  const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('csp_session='))!;
-  s.setCookie('csp_session', /^csp_session=([^;]+)/.exec(setCookie)![1]);
-  return { s, setCookie };
+  const name = sessionCookieNames(t.config.COOKIE_SECURE).user;
+  const setCookie = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))!;
+  s.setCookie(name, setCookie.slice(name.length + 1).split(';')[0]);
+  return { s, setCookie, token: setCookie.slice(name.length + 1).split(';')[0] };
 }
 
 async function latestSession(t: TestApi, email: string) {
@@ -53,8 +54,8 @@ describe('session lifetime', () => {
     expect(a.setCookie).toMatch(/Secure/i);
     // A browser-session cookie without "keep me signed in".
     expect(a.setCookie).not.toMatch(/Max-Age/i);
-    const token = /^csp_session=([^;]+)/.exec(a.setCookie)![1];
-    expect(token).not.toBe(/^csp_session=([^;]+)/.exec(b.setCookie)![1]);
+    const token = a.token;
+    expect(token).not.toBe(b.token);
     // >= 128 bits of randomness, and only its hash is stored.
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
     const row = await latestSession(secureApi, input.email);
@@ -141,28 +142,25 @@ describe('session cookies under COOKIE_SECURE are __Host- cookies (cookie tossin
     return { line, token: /^[^=]+=([^;]+)/.exec(line)![1] };
   }
 
-  it.fails(
-    'the customer cookie is __Host-csp_session: Secure, Path=/, no Domain; logout clears it alike',
-    async () => {
-      const { input } = await approvedAccount(secureApi, 'hostck');
-      const { line, token } = await rawLogin(input.email, input.password);
-      expect(line).toMatch(/^__Host-csp_session=/);
-      expect(line).toMatch(/;\s*Secure/i);
-      expect(line).toMatch(/;\s*Path=\/(;|$)/i);
-      expect(line).not.toMatch(/Domain=/i);
-      const logout = await fetch(`${secureApi.baseUrl}/api/v1/auth/logout`, {
-        method: 'POST',
-        headers: { cookie: `__Host-csp_session=${token}` },
-      });
-      expect(logout.status).toBeLessThan(300);
-      // A browser ignores a __Host- Set-Cookie without Secure and Path=/, so the clearing one has them.
-      const cleared = logout.headers.getSetCookie().find((c) => c.startsWith('__Host-csp_session='))!;
-      expect(cleared).toMatch(/;\s*Secure/i);
-      expect(cleared).toMatch(/;\s*Path=\/(;|$)/i);
-    },
-  );
+  it('the customer cookie is __Host-csp_session: Secure, Path=/, no Domain; logout clears it alike', async () => {
+    const { input } = await approvedAccount(secureApi, 'hostck');
+    const { line, token } = await rawLogin(input.email, input.password);
+    expect(line).toMatch(/^__Host-csp_session=/);
+    expect(line).toMatch(/;\s*Secure/i);
+    expect(line).toMatch(/;\s*Path=\/(;|$)/i);
+    expect(line).not.toMatch(/Domain=/i);
+    const logout = await fetch(`${secureApi.baseUrl}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: `__Host-csp_session=${token}` },
+    });
+    expect(logout.status).toBeLessThan(300);
+    // A browser ignores a __Host- Set-Cookie without Secure and Path=/, so the clearing one has them.
+    const cleared = logout.headers.getSetCookie().find((c) => c.startsWith('__Host-csp_session='))!;
+    expect(cleared).toMatch(/;\s*Secure/i);
+    expect(cleared).toMatch(/;\s*Path=\/(;|$)/i);
+  });
 
-  it.fails('a tossed plain csp_session cookie signs nobody in and does not shadow the real one', async () => {
+  it('a tossed plain csp_session cookie signs nobody in and does not shadow the real one', async () => {
     const attacker = await approvedAccount(secureApi, 'tosser');
     const victim = await approvedAccount(secureApi, 'tossed');
     const tossed = (await rawLogin(attacker.input.email, attacker.input.password)).token;
@@ -177,5 +175,17 @@ describe('session cookies under COOKIE_SECURE are __Host- cookies (cookie tossin
     });
     expect(both.status).toBe(200);
     expect(((await both.json()) as { user: { email: string } }).user.email).toBe(victim.input.email);
+  });
+
+  it('the staff cookie is __Host-csp_staff_session, and the plain name opens nothing', async () => {
+    const staff = await staffSession(secureApi);
+    const token = staff.cookie('__Host-csp_staff_session');
+    expect(token).toBeTruthy();
+    expect(staff.cookie('csp_staff_session')).toBeUndefined();
+    expect((await staff.get('/api/v1/staff/me')).status).toBe(200);
+    const tossed = await fetch(`${secureApi.baseUrl}/api/v1/staff/me`, {
+      headers: { cookie: `csp_staff_session=${token}` },
+    });
+    expect(tossed.status).toBe(401);
   });
 });

@@ -9,7 +9,7 @@ import { createApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import { StaffBootstrapService } from '../../src/modules/identity/staff-bootstrap.service';
 import { startWorker } from '../../src/worker';
-import { HttpSession } from './http';
+import { HttpSession, TEST_WEB_PROXY_SECRET } from './http';
 
 export const STAFF = { email: 'root@staff.test', password: 'Staff-Password-2026', fullName: 'Staff Root' };
 const ENCRYPTION_KEY = randomBytes(32).toString('base64');
@@ -26,6 +26,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     SMTP_PORT: String(mail!.smtpPort),
     ENCRYPTION_KEY,
     COOKIE_SECURE: 'false',
+    // HttpSession speaks as the web server, which reports each client's address.
+    WEB_PROXY_SECRET: TEST_WEB_PROXY_SECRET,
     APP_URL: 'http://127.0.0.1:3000',
     // A scheduled reconciler run would touch MinIO at a wall-clock moment in the middle of a test.
     RECONCILER_SCHEDULE: 'off',

@@ -1,3 +1,10 @@
+/**
+ * WEB_PROXY_SECRET of the APIs the tests start (integration harness, e2e platform): with it a
+ * session speaks as the web server, which tells the API the client's address
+ * (common/client-address.ts), so each simulated customer has an address of its own.
+ */
+export const TEST_WEB_PROXY_SECRET = 'test-web-proxy-secret-not-for-production';
+
 /** A minimal cookie-keeping HTTP client for driving the API like a browser would. */
 export class HttpSession {
   private readonly cookies = new Map<string, string>();
@@ -5,7 +12,7 @@ export class HttpSession {
   constructor(
     readonly baseUrl: string,
     private readonly lang: 'pt-BR' | 'en' = 'pt-BR',
-    /** Client address as a trusted loopback proxy reports it (the web app's rewrite does the same). */
+    /** Client address as the web server reports it (its front server does the same). */
     readonly clientIp = `10.${rnd()}.${rnd()}.${rnd()}`,
   ) {}
 
@@ -17,7 +24,8 @@ export class HttpSession {
   ) {
     const headers: Record<string, string> = {
       'accept-language': this.lang,
-      'x-forwarded-for': this.clientIp,
+      'x-csp-client-ip': this.clientIp,
+      'x-csp-proxy-secret': TEST_WEB_PROXY_SECRET,
       ...extraHeaders,
     };
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -51,6 +51,7 @@ const coreEn: Omit<
     fixFields: 'Please fix the highlighted fields.',
     serviceUnavailableTitle: 'Service unavailable',
     serviceUnavailable: 'We could not reach the server right now. Please try again shortly.',
+    apiTimeout: 'The server took too long to answer. Please try again shortly.',
     reload: 'Reload',
     notFoundTitle: 'Page not found',
     notFound: 'The address you opened does not exist.',

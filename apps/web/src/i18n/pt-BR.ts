@@ -42,6 +42,7 @@ const corePtBR = {
     fixFields: 'Corrija os campos destacados.',
     serviceUnavailableTitle: 'Serviço indisponível',
     serviceUnavailable: 'Não foi possível falar com o servidor agora. Tente novamente em instantes.',
+    apiTimeout: 'O servidor demorou demais para responder. Tente novamente em instantes.',
     reload: 'Recarregar',
     notFoundTitle: 'Página não encontrada',
     notFound: 'O endereço que você acessou não existe.',

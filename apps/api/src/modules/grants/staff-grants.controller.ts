@@ -7,7 +7,7 @@ import { IdPipe } from '../../common/id.pipe';
 import { CurrentStaff, ReqMeta, StaffAuthenticated, type RequestMeta } from '../identity/auth.decorators';
 import type { StaffAuth } from '../identity/auth.types';
 import { StaffPermission } from '../identity/permissions';
-import { SessionService, USER_COOKIE } from '../identity/session.service';
+import { SessionService } from '../identity/session.service';
 import {
   AssignPartnerSchema,
   CreatedGrantsSchema,
@@ -58,7 +58,7 @@ export class StaffGrantsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { token, body } = await this.grantSessions.enter(staff, id, meta);
-    void reply.setCookie(USER_COOKIE, token, this.sessions.cookieOptions());
+    void reply.setCookie(this.sessions.cookieNames.user, token, this.sessions.cookieOptions());
     return body;
   }
 

@@ -31,7 +31,7 @@ import {
   StaffMeSchema,
 } from './identity.dto';
 import { LoginSecurityService } from './login-security.service';
-import { SessionService, STAFF_COOKIE, USER_COOKIE } from './session.service';
+import { SessionService } from './session.service';
 
 @ApiTags('auth')
 @Controller('api/v1')
@@ -80,7 +80,7 @@ export class AuthController {
       };
     }
     void reply.setCookie(
-      USER_COOKIE,
+      this.sessions.cookieNames.user,
       result.session.token,
       this.sessions.cookieOptions(result.session.maxAgeSeconds),
     );
@@ -121,7 +121,7 @@ export class AuthController {
     );
     if (result.kind !== 'session') throw new Error('unreachable');
     void reply.setCookie(
-      USER_COOKIE,
+      this.sessions.cookieNames.user,
       result.session.token,
       this.sessions.cookieOptions(result.session.maxAgeSeconds),
     );
@@ -134,7 +134,7 @@ export class AuthController {
   async logout(@CurrentAccount() user: AccountAuth, @Res({ passthrough: true }) reply: FastifyReply) {
     // A grant session ends here too (the staff member leaves the account; their staff session stays).
     await this.sessions.end(user.sessionId);
-    void reply.clearCookie(USER_COOKIE, { path: '/' });
+    void reply.clearCookie(this.sessions.cookieNames.user, this.sessions.clearCookieOptions());
   }
 
   @Get('me')
@@ -173,7 +173,11 @@ export class AuthController {
         methods: result.methods,
       };
     }
-    void reply.setCookie(STAFF_COOKIE, result.session.token, this.sessions.cookieOptions());
+    void reply.setCookie(
+      this.sessions.cookieNames.staff,
+      result.session.token,
+      this.sessions.cookieOptions(),
+    );
     return result.staff;
   }
 
@@ -192,7 +196,11 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.auth.completeStaffSecondFactor(body.challengeToken, body, meta);
-    void reply.setCookie(STAFF_COOKIE, result.session.token, this.sessions.cookieOptions());
+    void reply.setCookie(
+      this.sessions.cookieNames.staff,
+      result.session.token,
+      this.sessions.cookieOptions(),
+    );
     return result.staff;
   }
 
@@ -201,7 +209,7 @@ export class AuthController {
   @Endpoint({ operationId: 'staffLogout', summary: 'End the staff session', status: 204 })
   async staffLogout(@CurrentStaff() staff: StaffAuth, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.sessions.end(staff.sessionId);
-    void reply.clearCookie(STAFF_COOKIE, { path: '/' });
+    void reply.clearCookie(this.sessions.cookieNames.staff, this.sessions.clearCookieOptions());
   }
 
   @Get('staff/me')

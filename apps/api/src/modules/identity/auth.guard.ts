@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
 import { ACCESS_METADATA, type AccessDeclaration } from './auth.decorators';
 import { roleAllows, staffRoleAllows } from './permissions';
-import { SessionService, STAFF_COOKIE, USER_COOKIE } from './session.service';
+import { SessionService } from './session.service';
 import { accountAccessError } from './account-access';
 import { StaffAccessService } from './staff-access.service';
 import { ApiTokensService } from '../api-tokens/api-tokens.service';
@@ -61,7 +61,7 @@ export class AuthGuard implements CanActivate {
     const cookies = (request.cookies ?? {}) as Record<string, string | undefined>;
 
     if (access.kind === 'user') {
-      const token = cookies[USER_COOKIE];
+      const token = cookies[this.sessions.cookieNames.user];
       const row = token ? await this.sessions.resolveUser(token) : null;
       if (!row) {
         // A staff member inside the account through a grant: checked in full on every request.
@@ -97,7 +97,7 @@ export class AuthGuard implements CanActivate {
       return true;
     }
 
-    const token = cookies[STAFF_COOKIE];
+    const token = cookies[this.sessions.cookieNames.staff];
     const row = token ? await this.sessions.resolveStaff(token) : null;
     if (!row) throw AppException.unauthorized();
     if (row.staff.status !== 'active') throw AppException.forbidden('user_disabled');

@@ -4,8 +4,17 @@ import { randomToken, sha256Hex } from '../../common/crypto';
 import { SessionRepository } from './session.repository';
 import type { RequestMeta } from './auth.decorators';
 
-export const USER_COOKIE = 'csp_session';
-export const STAFF_COOKIE = 'csp_staff_session';
+/**
+ * The session cookies' names, the one place they are decided. With Secure cookies they carry the
+ * `__Host-` prefix: the browser then keeps them only when set by this very host with Secure,
+ * Path=/ and no Domain, so a page on a sibling subdomain (say a public bucket on s3.example.com)
+ * cannot plant a session cookie for the app (cookie tossing, login CSRF). Browsers refuse
+ * `__Host-` over plain http, so local http (COOKIE_SECURE=false) keeps the plain names.
+ */
+export function sessionCookieNames(cookieSecure: boolean) {
+  const prefix = cookieSecure ? '__Host-' : '';
+  return { user: `${prefix}csp_session`, staff: `${prefix}csp_staff_session` };
+}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,10 +32,14 @@ const TOUCH_INTERVAL = MINUTE;
 
 @Injectable()
 export class SessionService {
+  readonly cookieNames: { user: string; staff: string };
+
   constructor(
     private readonly sessions: SessionRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.cookieNames = sessionCookieNames(config.COOKIE_SECURE);
+  }
 
   async start(subject: { userId: string } | { staffId: string }, meta: RequestMeta, remember: boolean) {
     const policy =
@@ -112,6 +125,11 @@ export class SessionService {
       sameSite: 'lax' as const,
       ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
     };
+  }
+
+  /** Clearing takes the same attributes: a browser ignores a `__Host-` Set-Cookie without Secure. */
+  clearCookieOptions() {
+    return this.cookieOptions();
   }
 
   private async maybeTouch(session: { id: string; lastSeenAt: Date }, now: Date, idle: number) {

@@ -15,7 +15,7 @@ import {
 import { CurrentStaff, ReqMeta, StaffAuthenticated, type RequestMeta } from './auth.decorators';
 import type { StaffAuth } from './auth.types';
 import { StaffPermission } from './permissions';
-import { STAFF_COOKIE, SessionService } from './session.service';
+import { SessionService } from './session.service';
 import { StaffLoginSettingsSchema, StaffSecurityOverviewSchema } from './staff-security.dto';
 import { StaffSecurityService } from './staff-security.service';
 
@@ -117,7 +117,7 @@ export class StaffSecurityController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { recoveryCodes, session } = await this.staffSecurity.confirmTotp(staff, body.code, meta);
-    void reply.setCookie(STAFF_COOKIE, session.token, this.sessions.cookieOptions());
+    void reply.setCookie(this.sessions.cookieNames.staff, session.token, this.sessions.cookieOptions());
     return { recoveryCodes };
   }
 

@@ -1,9 +1,11 @@
 import type { NextRequest } from 'next/server';
-import { apiOrigin } from '@/lib/server-api';
+import { getDictionary, LANG_COOKIE, normalizeLang } from '@/i18n';
+import { apiOrigin, clientIdentityHeaders } from '@/lib/server-api';
 
 // Forwards /api/* to the API at request time (API_URL is read when the server runs, unlike a
 // rewrite, which is fixed at build time). Same origin for the browser, so session cookies stay
-// first-party and HttpOnly.
+// first-party and HttpOnly. Bodies are streamed both ways, never held in memory: the front server
+// (server/front.mjs) has already refused bodies over 1 MiB, and the API has the same limit.
 export const dynamic = 'force-dynamic';
 
 const FORWARDED_REQUEST_HEADERS = [
@@ -19,49 +21,51 @@ const FORWARDED_REQUEST_HEADERS = [
 const DROPPED_RESPONSE_HEADERS = new Set([
   'connection',
   'content-encoding',
-  'content-length',
   'transfer-encoding',
   'keep-alive',
 ]);
+/** The slowest answers (a manual reconciler run, a connection test) take seconds, not a minute. */
+const UPSTREAM_TIMEOUT_MS = 60_000;
+
+function apiError(request: NextRequest, statusCode: 503 | 504) {
+  const t = getDictionary(normalizeLang(request.cookies.get(LANG_COOKIE)?.value));
+  const [code, message] =
+    statusCode === 504
+      ? ['api_timeout', t.errors.apiTimeout]
+      : ['api_unreachable', t.errors.serviceUnavailable];
+  return Response.json({ statusCode, code, message }, { status: statusCode });
+}
 
 async function forward(request: NextRequest): Promise<Response> {
   const url = new URL(request.url);
   const target = `${apiOrigin()}${url.pathname}${url.search}`;
-  const headers = new Headers();
+  const headers = new Headers(clientIdentityHeaders(request.headers));
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
-  // The API trusts X-Forwarded-For from loopback only: this server is that loopback proxy.
-  const clientIp =
-    request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip');
-  if (clientIp) headers.set('x-forwarded-for', clientIp);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;
   try {
     upstream = await fetch(target, {
       method: request.method,
       headers,
-      body: hasBody ? await request.arrayBuffer() : undefined,
+      body: hasBody ? request.body : undefined,
+      // A streamed request body (Node's fetch requires saying so).
+      duplex: 'half',
       redirect: 'manual',
       cache: 'no-store',
-    });
-  } catch {
-    return Response.json(
-      {
-        statusCode: 503,
-        code: 'api_unreachable',
-        message: 'Serviço indisponível no momento. Tente novamente.',
-      },
-      { status: 503 },
-    );
+      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+    } as RequestInit);
+  } catch (error) {
+    return apiError(request, (error as Error)?.name === 'TimeoutError' ? 504 : 503);
   }
   const responseHeaders = new Headers();
   upstream.headers.forEach((value, name) => {
     if (!DROPPED_RESPONSE_HEADERS.has(name) && name !== 'set-cookie') responseHeaders.set(name, value);
   });
   for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append('set-cookie', cookie);
-  const body = upstream.status === 204 || upstream.status === 304 ? null : await upstream.arrayBuffer();
+  const body = upstream.status === 204 || upstream.status === 304 ? null : upstream.body;
   return new Response(body, { status: upstream.status, headers: responseHeaders });
 }
 
