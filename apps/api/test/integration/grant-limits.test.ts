@@ -35,7 +35,7 @@ async function enteredGrant(label: string, scope: 'read' | 'full') {
 }
 
 describe('a grant session is not a staff session (L6)', () => {
-  it.fails('the csp_session token of a grant does not open the staff API as csp_staff_session', async () => {
+  it('the csp_session token of a grant does not open the staff API as csp_staff_session', async () => {
     const { staff } = await enteredGrant('l6', 'read');
     const token = staff.cookie('csp_session')!;
     const thief = new HttpSession(api.baseUrl);

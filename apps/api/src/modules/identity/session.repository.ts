@@ -36,6 +36,7 @@ export class SessionRepository {
     return row ?? null;
   }
 
+  /** A live staff session; a grant session (staff inside a customer account) is never one. */
   async findLiveStaffSession(tokenHash: string, now: Date) {
     const [row] = await this.db
       .select({ session: sessions, staff: staffMembers })
@@ -44,6 +45,7 @@ export class SessionRepository {
       .where(
         and(
           eq(sessions.tokenHash, tokenHash),
+          isNull(sessions.grantId),
           isNull(sessions.revokedAt),
           gt(sessions.idleExpiresAt, now),
           gt(sessions.absoluteExpiresAt, now),
