@@ -1,14 +1,30 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { GetBucketPolicyCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { eq } from 'drizzle-orm';
-import { platformSettings } from '@csp/db';
+import { accessKeys, platformSettings } from '@csp/db';
+import { MinioAdminClient } from '@csp/minio-admin';
 import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import { createStaff, inHours, openSession } from '../support/grants';
 import { HttpSession } from '../support/http';
 
 /** Attacks on the limits of a grant: what staff inside an account must not be able to do. */
 let api: TestApi;
+let admin: MinioAdminClient;
+let s3: S3Client;
 beforeAll(async () => {
   api = await startTestApi();
+  admin = new MinioAdminClient({
+    endpoint: api.config.MINIO_ENDPOINT,
+    accessKey: api.config.MINIO_ROOT_USER,
+    secretKey: api.config.MINIO_ROOT_PASSWORD,
+  });
+  s3 = new S3Client({
+    endpoint: api.config.MINIO_ENDPOINT,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    maxAttempts: 1,
+    credentials: { accessKeyId: api.config.MINIO_ROOT_USER, secretAccessKey: api.config.MINIO_ROOT_PASSWORD },
+  });
 });
 afterEach(async () => {
   // The staff login rules are platform-wide: never leave a restriction behind.
@@ -33,6 +49,78 @@ async function enteredGrant(label: string, scope: 'read' | 'full') {
   expect(entered.status, JSON.stringify(entered.body)).toBe(200);
   return { accountId, owner, support, staff, grantId: created.body.id };
 }
+
+async function errorName(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return (error as { name?: string }).name;
+  }
+}
+
+const unique = (label: string) => `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+describe('nothing made under a grant outlives it (H4)', () => {
+  it.fails('a full grant cannot create, rotate or reactivate S3 keys, nor make a bucket public', async () => {
+    const { accountId, owner, staff } = await enteredGrant('h4', 'full');
+    const bucket = await owner.post<{ id: string; name: string }>('/api/v1/buckets', { name: unique('h4') });
+    expect(bucket.status).toBe(201);
+    const spare = await owner.post<{ key: { id: string } }>('/api/v1/access-keys', { name: 'spare' });
+    expect(spare.status).toBe(201);
+    expect((await owner.post(`/api/v1/access-keys/${spare.body.key.id}/deactivate`)).status).toBe(200);
+    const keys = await owner.get<{ items: Array<{ id: string; status: string }> }>('/api/v1/access-keys');
+    const active = keys.body.items.find((k) => k.status === 'active')!;
+    const user = `acct-${accountId}`;
+    const before = await admin.listServiceAccounts(user);
+    const rowsBefore = await api.db
+      .select()
+      .from(accessKeys)
+      .where(eq(accessKeys.accountId, accountId))
+      .orderBy(accessKeys.id);
+
+    const created = await staff.post('/api/v1/access-keys', { name: 'staff-key' });
+    expect(created.status, JSON.stringify(created.body)).toBe(403);
+    expect(created.body.code).toBe('grant_persistent_access_not_allowed');
+    expect(created.body.message).toBeTruthy();
+    expect(created.body).not.toHaveProperty('secretAccessKey');
+    const rotated = await staff.post(`/api/v1/access-keys/${active.id}/rotate`);
+    expect(rotated.status).toBe(403);
+    expect(rotated.body.code).toBe('grant_persistent_access_not_allowed');
+    const reactivated = await staff.post(`/api/v1/access-keys/${spare.body.key.id}/reactivate`);
+    expect(reactivated.status).toBe(403);
+    expect(reactivated.body.code).toBe('grant_persistent_access_not_allowed');
+    const toggled = await staff.request('PUT', `/api/v1/buckets/${bucket.body.id}/public-read`, {
+      enabled: true,
+    });
+    expect(toggled.status).toBe(403);
+    expect(toggled.body.code).toBe('grant_persistent_access_not_allowed');
+    const publicName = unique('h4pub');
+    const publicBucket = await staff.post('/api/v1/buckets', { name: publicName, publicRead: true });
+    expect(publicBucket.status).toBe(403);
+    expect(publicBucket.body.code).toBe('grant_persistent_access_not_allowed');
+
+    // Nothing changed on MinIO or in the database.
+    const after = await admin.listServiceAccounts(user);
+    expect(after.map((a) => [a.accessKey, a.accountStatus]).sort()).toEqual(
+      before.map((a) => [a.accessKey, a.accountStatus]).sort(),
+    );
+    const rowsAfter = await api.db
+      .select()
+      .from(accessKeys)
+      .where(eq(accessKeys.accountId, accountId))
+      .orderBy(accessKeys.id);
+    expect(rowsAfter).toEqual(rowsBefore);
+    expect(await errorName(s3.send(new GetBucketPolicyCommand({ Bucket: bucket.body.name })))).toBe(
+      'NoSuchBucketPolicy',
+    );
+    expect(await errorName(s3.send(new HeadBucketCommand({ Bucket: publicName })))).not.toBe('ok');
+
+    // What does not outlive the grant stays allowed: listing keys, a private bucket.
+    expect((await staff.get('/api/v1/access-keys')).status).toBe(200);
+    expect((await staff.post('/api/v1/buckets', { name: unique('h4priv') })).status).toBe(201);
+  });
+});
 
 describe('a grant session is not a staff session (L6)', () => {
   it('the csp_session token of a grant does not open the staff API as csp_staff_session', async () => {
