@@ -5,6 +5,8 @@ export const grantsMessages = defineMessages({
   'pt-BR': {
     grant_not_allowed:
       'Esta ação é pessoal dos usuários da conta e não está disponível no atendimento assistido.',
+    grant_persistent_access_not_allowed:
+      'No atendimento assistido não é possível criar, girar ou reativar chaves de acesso nem tornar um bucket público: esse acesso continuaria depois do fim da autorização. Peça a um usuário da conta.',
     grant_inactive: 'Esta autorização não está ativa (expirou, foi revogada ou ainda não começou).',
     grant_staff_invalid: 'Escolha um membro da equipe de suporte ativo.',
     grant_partner_invalid: 'Escolha um parceiro ou membro do suporte ativo.',
@@ -24,6 +26,8 @@ export const grantsMessages = defineMessages({
   en: {
     grant_not_allowed:
       "This action is personal to the account's users and not available in assisted service.",
+    grant_persistent_access_not_allowed:
+      'Assisted service cannot create, rotate or reactivate access keys or make a bucket public: that access would last beyond the authorization. Ask a user of the account.',
     grant_inactive: 'This authorization is not active (expired, revoked or not started yet).',
     grant_staff_invalid: 'Choose an active support team member.',
     grant_partner_invalid: 'Choose an active partner or support team member.',

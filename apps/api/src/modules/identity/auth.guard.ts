@@ -9,7 +9,7 @@ import { SessionService } from './session.service';
 import { accountAccessError } from './account-access';
 import { StaffAccessService } from './staff-access.service';
 import { ApiTokensService } from '../api-tokens/api-tokens.service';
-import { grantRoleAllows } from '../grants/grant-access';
+import { GRANT_DENIED_PERMISSIONS, grantRoleAllows } from '../grants/grant-access';
 import { GrantSessionService } from '../grants/grant-session.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -69,8 +69,13 @@ export class AuthGuard implements CanActivate {
         if (!grant) throw AppException.unauthorized();
         const grantAccountError = accountAccessError(grant.grant.accountStatus);
         if (grantAccountError) throw AppException.forbidden(grantAccountError);
+        if (access.noGrant) throw AppException.forbidden('grant_persistent_access_not_allowed');
         if (access.permission && !grantRoleAllows(grant.role, access.permission))
-          throw AppException.forbidden();
+          throw AppException.forbidden(
+            GRANT_DENIED_PERMISSIONS.includes(access.permission) && roleAllows(grant.role, access.permission)
+              ? 'grant_persistent_access_not_allowed'
+              : undefined,
+          );
         request.auth = grant;
         return true;
       }

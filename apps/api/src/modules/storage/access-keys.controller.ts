@@ -66,7 +66,7 @@ export class AccessKeysController {
   }
 
   @Post(':id/reactivate')
-  @Authenticated({ permission: Permission.AccessKeyUpdate })
+  @Authenticated({ permission: Permission.AccessKeyUpdate, noGrant: true })
   @Endpoint({
     operationId: 'reactivateAccessKey',
     summary: 'Turn a deactivated key back on',

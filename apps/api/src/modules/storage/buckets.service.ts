@@ -85,6 +85,9 @@ export class BucketsService {
     if (input.defaultRetention && !input.objectLock) {
       throw AppException.validation({ defaultRetention: 'bucket_retention_needs_lock' });
     }
+    // A public bucket would stay public after the grant ends.
+    if (auth.kind === 'grant' && input.publicRead)
+      throw AppException.forbidden('grant_persistent_access_not_allowed');
     const account = await this.storage.findAccount(auth.accountId);
     if (account?.status !== 'active') throw AppException.forbidden();
 
