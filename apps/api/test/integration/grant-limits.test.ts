@@ -3,6 +3,7 @@ import { GetBucketPolicyCommand, HeadBucketCommand, S3Client } from '@aws-sdk/cl
 import { eq } from 'drizzle-orm';
 import { accessKeys, platformSettings } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
+import { localTime } from '../../src/modules/identity/staff-access-policy';
 import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import { createStaff, inHours, openSession } from '../support/grants';
 import { HttpSession } from '../support/http';
@@ -119,6 +120,51 @@ describe('nothing made under a grant outlives it (H4)', () => {
     // What does not outlive the grant stays allowed: listing keys, a private bucket.
     expect((await staff.get('/api/v1/access-keys')).status).toBe(200);
     expect((await staff.post('/api/v1/buckets', { name: unique('h4priv') })).status).toBe(201);
+  });
+});
+
+describe('grant sessions follow the staff login rules and the staff session (M1)', () => {
+  it.fails('the staff IP allowlist and allowed hours apply to every grant request', async () => {
+    const { staff } = await enteredGrant('m1ip', 'read');
+    expect((await staff.get('/api/v1/buckets')).status).toBe(200);
+    // An allowlist that holds neither the caller's address nor loopback (TEST-NET-1).
+    await api.db
+      .insert(platformSettings)
+      .values({ key: 'staff_login', value: { ipAllowlist: ['192.0.2.0/24'], hours: null } });
+    const denied = await staff.get('/api/v1/buckets');
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('staff_ip_not_allowed');
+    expect((await staff.post('/api/v1/buckets', { name: unique('m1') })).status).toBe(403);
+
+    const { day } = localTime(new Date());
+    await api.db
+      .update(platformSettings)
+      .set({
+        value: {
+          ipAllowlist: [],
+          hours: { start: '00:00', end: '23:59', days: [0, 1, 2, 3, 4, 5, 6].filter((d) => d !== day) },
+        },
+      })
+      .where(eq(platformSettings.key, 'staff_login'));
+    const late = await staff.get('/api/v1/buckets');
+    expect(late.status).toBe(403);
+    expect(late.body.code).toBe('staff_outside_hours');
+
+    await api.db.delete(platformSettings).where(eq(platformSettings.key, 'staff_login'));
+    expect((await staff.get('/api/v1/buckets')).status).toBe(200);
+  });
+
+  it.fails('staff logout ends the grant sessions it opened', async () => {
+    const { staff } = await enteredGrant('m1out', 'full');
+    const grantToken = staff.cookie('csp_session')!;
+    expect((await staff.get('/api/v1/buckets')).status).toBe(200);
+    expect((await staff.post('/api/v1/staff/auth/logout')).status).toBe(204);
+    expect((await staff.get('/api/v1/staff/me')).status).toBe(401);
+    // The customer-side cookie is dead too, wherever it is replayed from.
+    const replay = new HttpSession(api.baseUrl);
+    replay.setCookie('csp_session', grantToken);
+    expect((await replay.get('/api/v1/buckets')).status).toBe(401);
+    expect((await staff.get('/api/v1/buckets')).status).toBe(401);
   });
 });
 
