@@ -67,6 +67,8 @@ export class AuthGuard implements CanActivate {
         // A staff member inside the account through a grant: checked in full on every request.
         const grant = token ? await this.grantSessions.resolve(token) : null;
         if (!grant) throw AppException.unauthorized();
+        // Staff rules bind staff wherever they work: the IP allowlist and allowed hours apply here too.
+        await this.staffAccess.check(request.ip);
         const grantAccountError = accountAccessError(grant.grant.accountStatus);
         if (grantAccountError) throw AppException.forbidden(grantAccountError);
         if (access.noGrant) throw AppException.forbidden('grant_persistent_access_not_allowed');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { sessions, staffMembers, users, accounts, webauthnCredentials, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
@@ -58,8 +58,12 @@ export class SessionRepository {
     await this.db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, id));
   }
 
+  /** Ends a session and the grant sessions opened from it (a staff logout leaves no grant session). */
   async revoke(id: string, now: Date) {
-    await this.db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
+    await this.db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(or(eq(sessions.id, id), eq(sessions.parentSessionId, id)), isNull(sessions.revokedAt)));
   }
 
   /** Ends every live session of a user at once; returns how many were ended. */
