@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GetBucketPolicyCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetBucketPolicyCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { eq } from 'drizzle-orm';
 import { accessKeys, platformSettings } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
@@ -165,6 +165,62 @@ describe('grant sessions follow the staff login rules and the staff session (M1)
     replay.setCookie('csp_session', grantToken);
     expect((await replay.get('/api/v1/buckets')).status).toBe(401);
     expect((await staff.get('/api/v1/buckets')).status).toBe(401);
+  });
+});
+
+interface AuditItem {
+  action: string;
+  actor: { type: string; id: string | null };
+  grant: { id: string } | null;
+  resourceType: string | null;
+  resourceId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+describe('every request under a grant is audited with the staff member (M2)', () => {
+  it.fails('reads and download URLs under a read grant land in the customer audit log', async () => {
+    const { owner, support, staff, grantId } = await enteredGrant('m2', 'read');
+    const bucket = await owner.post<{ id: string; name: string }>('/api/v1/buckets', { name: unique('m2') });
+    expect(bucket.status).toBe(201);
+    await s3.send(new PutObjectCommand({ Bucket: bucket.body.name, Key: 'folha.csv', Body: 'salarios' }));
+
+    const signed = await staff.post(`/api/v1/buckets/${bucket.body.id}/objects/download-url`, {
+      key: 'folha.csv',
+    });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect((await staff.get('/api/v1/buckets')).status).toBe(200);
+    expect((await staff.get(`/api/v1/buckets/${bucket.body.id}`)).status).toBe(200);
+
+    const log = await owner.get<{ items: AuditItem[] }>(`/api/v1/audit?grantId=${grantId}&limit=200`);
+    expect(log.status).toBe(200);
+    const download = log.body.items.find((e) => e.action === 'object.download_authorized');
+    expect(download).toMatchObject({
+      actor: { type: 'staff', id: support.id },
+      grant: { id: grantId },
+      resourceType: 'bucket',
+      resourceId: bucket.body.id,
+      details: { bucket: bucket.body.name, key: 'folha.csv' },
+    });
+    const requests = log.body.items.filter((e) => e.action === 'grant.request');
+    for (const e of requests) expect(e.actor).toMatchObject({ type: 'staff', id: support.id });
+    const seen = requests.map((e) => `${String(e.details?.method)} ${String(e.details?.route)}`);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/buckets',
+        'GET /api/v1/buckets/:id',
+        'POST /api/v1/buckets/:id/objects/download-url',
+      ]),
+    );
+    const detail = requests.find((e) => e.details?.route === '/api/v1/buckets/:id');
+    expect(detail).toMatchObject({ resourceType: 'bucket', resourceId: bucket.body.id });
+
+    // A customer's own download URL is audited too (without a grant).
+    expect(
+      (await owner.post(`/api/v1/buckets/${bucket.body.id}/objects/download-url`, { key: 'folha.csv' }))
+        .status,
+    ).toBe(200);
+    const own = await owner.get<{ items: AuditItem[] }>('/api/v1/audit?action=object.download_authorized');
+    expect(own.body.items.some((e) => e.actor.type === 'user' && e.grant === null)).toBe(true);
   });
 });
 
