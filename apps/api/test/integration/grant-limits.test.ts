@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GetBucketPolicyCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { eq } from 'drizzle-orm';
-import { accessKeys, platformSettings } from '@csp/db';
+import { accessKeys, grants, platformSettings } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { localTime } from '../../src/modules/identity/staff-access-policy';
-import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
+import { approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import { createStaff, inHours, openSession } from '../support/grants';
 import { HttpSession } from '../support/http';
 
@@ -222,6 +222,36 @@ describe('every request under a grant is audited with the staff member (M2)', ()
     const own = await owner.get<{ items: AuditItem[] }>('/api/v1/audit?action=object.download_authorized');
     expect(own.body.items.some((e) => e.actor.type === 'user' && e.grant === null)).toBe(true);
   });
+});
+
+describe('support enters only with the customer consent (L9)', () => {
+  it.fails(
+    'a super admin cannot assign a support member to an account; partners stay assignable',
+    async () => {
+      const { accountId } = await approvedAccount(api, 'l9');
+      const support = await createStaff(api, 'support');
+      const partner = await createStaff(api, 'partner');
+      const root = await staffSession(api);
+      const options = await root.get<{ items: Array<{ id: string }> }>('/api/v1/staff/grants/staff-options');
+      expect(options.body.items.map((s) => s.id)).toContain(partner.id);
+      expect(options.body.items.map((s) => s.id)).not.toContain(support.id);
+
+      const body = {
+        accountIds: [accountId],
+        scope: 'full',
+        reason: 'Verificação interna',
+        endsAt: inHours(2),
+      };
+      const refused = await root.post<{ fields?: Record<string, string> }>('/api/v1/staff/grants', {
+        ...body,
+        staffId: support.id,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.fields?.staffId).toBeTruthy();
+      expect(await api.db.select().from(grants).where(eq(grants.staffId, support.id))).toEqual([]);
+      expect((await root.post('/api/v1/staff/grants', { ...body, staffId: partner.id })).status).toBe(201);
+    },
+  );
 });
 
 describe('a grant session is not a staff session (L6)', () => {
