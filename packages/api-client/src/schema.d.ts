@@ -1656,7 +1656,7 @@ export interface paths {
         /** Every grant of the platform, by account, staff member or status */
         get: operations["staffListGrants"];
         put?: never;
-        /** Assign a partner (or support) staff member to chosen accounts for a window */
+        /** Assign a partner to chosen accounts for a window */
         post: operations["staffAssignPartner"];
         delete?: never;
         options?: never;
@@ -1671,7 +1671,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active partner and support staff members a super admin may assign to accounts */
+        /** Active partners a super admin may assign to accounts (support enters only through the Owner’s grant) */
         get: operations["staffListAssignableStaff"];
         put?: never;
         post?: never;

@@ -225,33 +225,30 @@ describe('every request under a grant is audited with the staff member (M2)', ()
 });
 
 describe('support enters only with the customer consent (L9)', () => {
-  it.fails(
-    'a super admin cannot assign a support member to an account; partners stay assignable',
-    async () => {
-      const { accountId } = await approvedAccount(api, 'l9');
-      const support = await createStaff(api, 'support');
-      const partner = await createStaff(api, 'partner');
-      const root = await staffSession(api);
-      const options = await root.get<{ items: Array<{ id: string }> }>('/api/v1/staff/grants/staff-options');
-      expect(options.body.items.map((s) => s.id)).toContain(partner.id);
-      expect(options.body.items.map((s) => s.id)).not.toContain(support.id);
+  it('a super admin cannot assign a support member to an account; partners stay assignable', async () => {
+    const { accountId } = await approvedAccount(api, 'l9');
+    const support = await createStaff(api, 'support');
+    const partner = await createStaff(api, 'partner');
+    const root = await staffSession(api);
+    const options = await root.get<{ items: Array<{ id: string }> }>('/api/v1/staff/grants/staff-options');
+    expect(options.body.items.map((s) => s.id)).toContain(partner.id);
+    expect(options.body.items.map((s) => s.id)).not.toContain(support.id);
 
-      const body = {
-        accountIds: [accountId],
-        scope: 'full',
-        reason: 'Verificação interna',
-        endsAt: inHours(2),
-      };
-      const refused = await root.post<{ fields?: Record<string, string> }>('/api/v1/staff/grants', {
-        ...body,
-        staffId: support.id,
-      });
-      expect(refused.status).toBe(400);
-      expect(refused.body.fields?.staffId).toBeTruthy();
-      expect(await api.db.select().from(grants).where(eq(grants.staffId, support.id))).toEqual([]);
-      expect((await root.post('/api/v1/staff/grants', { ...body, staffId: partner.id })).status).toBe(201);
-    },
-  );
+    const body = {
+      accountIds: [accountId],
+      scope: 'full',
+      reason: 'Verificação interna',
+      endsAt: inHours(2),
+    };
+    const refused = await root.post<{ fields?: Record<string, string> }>('/api/v1/staff/grants', {
+      ...body,
+      staffId: support.id,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields?.staffId).toBeTruthy();
+    expect(await api.db.select().from(grants).where(eq(grants.staffId, support.id))).toEqual([]);
+    expect((await root.post('/api/v1/staff/grants', { ...body, staffId: partner.id })).status).toBe(201);
+  });
 });
 
 describe('a grant session is not a staff session (L6)', () => {

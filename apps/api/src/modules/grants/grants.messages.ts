@@ -9,7 +9,8 @@ export const grantsMessages = defineMessages({
       'No atendimento assistido não é possível criar, girar ou reativar chaves de acesso nem tornar um bucket público: esse acesso continuaria depois do fim da autorização. Peça a um usuário da conta.',
     grant_inactive: 'Esta autorização não está ativa (expirou, foi revogada ou ainda não começou).',
     grant_staff_invalid: 'Escolha um membro da equipe de suporte ativo.',
-    grant_partner_invalid: 'Escolha um parceiro ou membro do suporte ativo.',
+    grant_partner_invalid:
+      'Escolha um parceiro ativo. O suporte só entra numa conta com a autorização do titular.',
     grant_period_invalid: 'O fim do período precisa ser depois do início.',
     grant_period_too_long: 'O período pode ter no máximo {days} dias.',
     grant_start_invalid: 'O início não pode estar no passado.',
@@ -30,7 +31,8 @@ export const grantsMessages = defineMessages({
       'Assisted service cannot create, rotate or reactivate access keys or make a bucket public: that access would last beyond the authorization. Ask a user of the account.',
     grant_inactive: 'This authorization is not active (expired, revoked or not started yet).',
     grant_staff_invalid: 'Choose an active support team member.',
-    grant_partner_invalid: 'Choose an active partner or support team member.',
+    grant_partner_invalid:
+      "Choose an active partner. Support enters an account only with its Owner's authorization.",
     grant_period_invalid: 'The end of the period must be after its start.',
     grant_period_too_long: 'The period can be at most {days} days long.',
     grant_start_invalid: 'The start cannot be in the past.',
