@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readMail } from '@csp/local-services';
+import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
+import type { HttpSession } from '../support/http';
+import { enableTotp, totpCode } from '../support/security';
+
+/** What a credential change must take away: API tokens minted before it, old session tokens. */
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+async function mintToken(session: HttpSession) {
+  const res = await session.post<{ token: string }>('/api/v1/api-tokens', {
+    name: 'script-antigo',
+    permissions: ['bucket.read'],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const token = res.body.token;
+  expect((await useToken(token)).status).toBe(200);
+  return token;
+}
+
+function useToken(token: string) {
+  return api.session().request('GET', '/api/v1/buckets', undefined, { authorization: `Bearer ${token}` });
+}
+
+async function expectDead(token: string) {
+  const res = await useToken(token);
+  expect(res.status).toBe(401);
+  expect(res.body.code).toBe('api_token_invalid');
+}
+
+describe('API tokens end with the credentials that made them (L3)', () => {
+  it.fails('a password change revokes the user API tokens', async () => {
+    const { input, owner } = await approvedAccount(api, 'l3pw');
+    const token = await mintToken(owner);
+    const changed = await owner.post('/api/v1/me/password', {
+      currentPassword: input.password,
+      newPassword: 'Outra-Senha-Forte-2027',
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(204);
+    await expectDead(token);
+    // The session that made the change goes on and can mint a new token.
+    await mintToken(owner);
+  });
+
+  it.fails('a password reset revokes the user API tokens', async () => {
+    const { input, owner } = await approvedAccount(api, 'l3reset');
+    const token = await mintToken(owner);
+    const since = new Date(Date.now() - 500);
+    expect((await api.session().post('/api/v1/auth/forgot-password', { email: input.email })).status).toBe(
+      202,
+    );
+    const mail = await readMail(api.mailUrl, { to: input.email, since, subjectIncludes: 'Redefinição' });
+    const reset = decodeURIComponent(/redefinir-senha\?token=(\S+)/.exec(mail.text)![1]);
+    const done = await api
+      .session()
+      .post('/api/v1/auth/reset-password', { token: reset, password: 'Senha-Nova-Reset-2027' });
+    expect(done.status, JSON.stringify(done.body)).toBe(204);
+    await expectDead(token);
+  });
+
+  it.fails('turning TOTP on, and off again, revokes the user API tokens each time', async () => {
+    const { input, owner } = await approvedAccount(api, 'l3totp');
+    const before = await mintToken(owner);
+    const { secret } = await enableTotp(owner);
+    await expectDead(before);
+
+    const between = await mintToken(owner);
+    const off = await owner.post('/api/v1/me/two-factor/disable', {
+      password: input.password,
+      code: await totpCode(secret, 1),
+    });
+    expect(off.status, JSON.stringify(off.body)).toBe(204);
+    await expectDead(between);
+  });
+});
