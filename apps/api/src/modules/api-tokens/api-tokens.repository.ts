@@ -46,6 +46,16 @@ export class ApiTokensRepository {
     return rows.length === 1;
   }
 
+  /** Revokes every live token of a user (their credentials changed); returns how many. */
+  async revokeAllOfUser(userId: string, now: Date): Promise<number> {
+    const rows = await this.db
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return rows.length;
+  }
+
   /** The token with its user and account, by hash (the guard checks validity). */
   async findByHash(tokenHash: string) {
     const [row] = await this.db

@@ -97,6 +97,15 @@ export class ApiTokensService {
   }
 
   /**
+   * A token ends with the credentials that made it: a password change or reset and any change of
+   * the second factor revoke every token of the user (a token minted by whoever held the old
+   * credentials must not outlive their replacement).
+   */
+  revokeAllOfUser(userId: string): Promise<number> {
+    return this.tokens.revokeAllOfUser(userId, new Date());
+  }
+
+  /**
    * Authenticates `Authorization: Bearer csp_…` for a customer endpoint. Only endpoints whose
    * permission is in the token's list (and still in its creator's role) are reachable; endpoints
    * without a permission (profile, password, 2FA, sessions, logout) need an interactive session.
