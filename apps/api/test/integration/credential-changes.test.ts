@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMail } from '@csp/local-services';
 import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
-import type { HttpSession } from '../support/http';
+import { createMember } from '../support/grants';
+import { HttpSession } from '../support/http';
 import { enableTotp, totpCode } from '../support/security';
 
 /** What a credential change must take away: API tokens minted before it, old session tokens. */
@@ -77,5 +78,35 @@ describe('API tokens end with the credentials that made them (L3)', () => {
     });
     expect(off.status, JSON.stringify(off.body)).toBe(204);
     await expectDead(between);
+  });
+});
+
+function replay(cookie: string) {
+  const s = new HttpSession(api.baseUrl);
+  s.setCookie('csp_session', cookie);
+  return s.get('/api/v1/me');
+}
+
+describe('a privilege change gives a new session token (L8)', () => {
+  it.fails('TOTP enrolment rotates the current session: a new token, the old one dead', async () => {
+    const { owner } = await approvedAccount(api, 'l8totp');
+    const old = owner.cookie('csp_session')!;
+    await enableTotp(owner);
+    const fresh = owner.cookie('csp_session')!;
+    expect(fresh).toBeTruthy();
+    expect(fresh).not.toBe(old);
+    expect((await owner.get('/api/v1/me')).status).toBe(200);
+    expect((await replay(old)).status).toBe(401);
+  });
+
+  it.fails("a role change ends the changed member's sessions", async () => {
+    const { accountId, owner } = await approvedAccount(api, 'l8role');
+    const member = await createMember(api, accountId, 'admin');
+    expect((await member.session.get('/api/v1/me')).status).toBe(200);
+    const changed = await owner.post(`/api/v1/team/members/${member.id}/role`, { role: 'developer' });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await member.session.get('/api/v1/me')).status).toBe(401);
+    // The Owner who made the change goes on.
+    expect((await owner.get('/api/v1/me')).status).toBe(200);
   });
 });
