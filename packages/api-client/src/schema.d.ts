@@ -251,7 +251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn 2FA on with a code from the app; returns recovery codes once; ends other sessions */
+        /** Turn 2FA on with a code from the app; returns recovery codes once; ends every session and sets a new session cookie */
         post: operations["confirmTotpSetup"];
         delete?: never;
         options?: never;

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
 import { IdPipe } from '../../common/id.pipe';
@@ -37,6 +37,7 @@ import { Permission } from './permissions';
 import { PasswordResetService } from './password-reset.service';
 import { EmailChangeService } from './email-change.service';
 import { PasskeyService } from './passkey.service';
+import { SessionService, USER_COOKIE } from './session.service';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 
 /** The signed-in user's own security and profile, plus the public password recovery. */
@@ -48,6 +49,7 @@ export class AccountSecurityController {
     private readonly resets: PasswordResetService,
     private readonly emailChanges: EmailChangeService,
     private readonly passkeys: PasskeyService,
+    private readonly sessionService: SessionService,
   ) {}
 
   @Post('me/email-change')
@@ -113,17 +115,25 @@ export class AccountSecurityController {
   @Authenticated({ permission: null, beforeTwoFactor: true })
   @Endpoint({
     operationId: 'confirmTotpSetup',
-    summary: 'Turn 2FA on with a code from the app; returns recovery codes once; ends other sessions',
+    summary:
+      'Turn 2FA on with a code from the app; returns recovery codes once; ends every session and sets a new session cookie',
     body: CodeSchema,
     response: RecoveryCodesSchema,
     errors: [400, 401, 409],
   })
-  confirmTotp(
+  async confirmTotp(
     @CurrentUser() user: UserAuth,
     @Body() body: z.infer<typeof CodeSchema>,
     @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.security.confirmTotp(user, body.code, meta);
+    const { session, ...result } = await this.security.confirmTotp(user, body.code, meta);
+    void reply.setCookie(
+      USER_COOKIE,
+      session.token,
+      this.sessionService.cookieOptions(session.maxAgeSeconds),
+    );
+    return result;
   }
 
   @Post('me/two-factor/disable')

@@ -79,7 +79,8 @@ export class AccountSecurityService {
       Boolean(user.totpEnabledAt),
       code,
     );
-    await this.sessions.endOtherSessionsOfUser(user.id, auth.sessionId);
+    // A privilege change: every session ends and the caller gets a new token.
+    const session = await this.sessions.rotateUser(user.id, auth.sessionId, meta);
     const tokensRevoked = await this.apiTokens.revokeAllOfUser(user.id);
     await this.audit.byUser(auth, meta, {
       action: 'user.two_factor_enabled',
@@ -87,7 +88,7 @@ export class AccountSecurityService {
       resourceId: user.id,
       details: { tokensRevoked },
     });
-    return result;
+    return { ...result, session };
   }
 
   async disableTwoFactor(auth: UserAuth, password: string, proof: SecondFactorProof, meta: RequestMeta) {

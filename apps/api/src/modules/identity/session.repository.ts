@@ -54,6 +54,11 @@ export class SessionRepository {
     return row ?? null;
   }
 
+  async findById(id: string) {
+    const [row] = await this.db.select().from(sessions).where(eq(sessions.id, id));
+    return row ?? null;
+  }
+
   async touch(id: string, now: Date, idleExpiresAt: Date) {
     await this.db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, id));
   }

@@ -94,11 +94,13 @@ export class TeamService {
       if (input.role === 'external_client' || member.role === 'external_client')
         await this.team.replaceBucketAccess(tx, auth.accountId, member.id, grants);
     });
+    // A privilege change: the member's sessions end, the next sign-in gets a new token.
+    const sessionsEnded = await this.sessions.endAllSessionsOfUser(member.id);
     await this.audit.byUser(auth, meta, {
       action: 'team.member_role_changed',
       resourceType: 'user',
       resourceId: member.id,
-      details: { before: member.role, after: input.role, buckets: grants },
+      details: { before: member.role, after: input.role, buckets: grants, sessionsEnded },
     });
     return this.memberView(auth, member.id);
   }
@@ -207,6 +209,8 @@ export class TeamService {
         tx,
       );
     });
+    // The new owner's privileges grew: their sessions end (the old owner's only shrank).
+    await this.sessions.endAllSessionsOfUser(target.id);
     return this.memberView(auth, target.id);
   }
 
