@@ -128,7 +128,7 @@ async function userId(session: HttpSession) {
 }
 
 describe('passkeys are a second factor: changing them is a credential change (L4)', () => {
-  it.fails('registering a passkey ends the other sessions', async () => {
+  it('registering a passkey ends the other sessions', async () => {
     const { owner } = await approvedAccount(api, 'l4add');
     const other = await openSession(api, { userId: await userId(owner) });
     expect((await other.get('/api/v1/me')).status).toBe(200);
@@ -137,48 +137,43 @@ describe('passkeys are a second factor: changing them is a credential change (L4
     expect((await owner.get('/api/v1/me')).status).toBe(200);
   });
 
-  it.fails(
-    'removal needs the password and a second factor (the passkey itself), then ends other sessions and tokens',
-    async () => {
-      const { input, owner } = await approvedAccount(api, 'l4rm');
-      const authenticator = new SoftAuthenticator(api.config.APP_URL);
-      const passkey = await registerPasskey(owner, authenticator);
-      const other = await openSession(api, { userId: await userId(owner) });
-      const token = await mintToken(owner);
-      const path = `/api/v1/me/two-factor/passkeys/${passkey.id}`;
-      const count = async () =>
-        (await owner.get<{ passkeys: unknown[] }>('/api/v1/me/two-factor/passkeys')).body.passkeys.length;
+  it('removal needs the password and a second factor (the passkey itself), then ends other sessions and tokens', async () => {
+    const { input, owner } = await approvedAccount(api, 'l4rm');
+    const authenticator = new SoftAuthenticator(api.config.APP_URL);
+    const passkey = await registerPasskey(owner, authenticator);
+    const other = await openSession(api, { userId: await userId(owner) });
+    const token = await mintToken(owner);
+    const path = `/api/v1/me/two-factor/passkeys/${passkey.id}`;
+    const count = async () =>
+      (await owner.get<{ passkeys: unknown[] }>('/api/v1/me/two-factor/passkeys')).body.passkeys.length;
 
-      // A hijacked session alone cannot remove it: no proof, a wrong password, a password alone.
-      expect((await owner.request('DELETE', path)).status).toBe(400);
-      const options = await owner.post<{ challenge: string }>(
-        '/api/v1/me/two-factor/passkeys/reauth-options',
-      );
-      expect(options.status).toBe(200);
-      const wrong = await owner.request('DELETE', path, {
-        password: 'nao-e-a-senha',
-        passkey: authenticator.get(options.body),
-      });
-      expect(wrong.status).toBe(400);
-      expect(wrong.body.code).toBe('current_password_invalid');
-      expect((await owner.request('DELETE', path, { password: input.password })).status).toBe(400);
-      expect(await count()).toBe(1);
-      expect((await other.get('/api/v1/me')).status).toBe(200);
+    // A hijacked session alone cannot remove it: no proof, a wrong password, a password alone.
+    expect((await owner.request('DELETE', path)).status).toBe(400);
+    const options = await owner.post<{ challenge: string }>('/api/v1/me/two-factor/passkeys/reauth-options');
+    expect(options.status).toBe(200);
+    const wrong = await owner.request('DELETE', path, {
+      password: 'nao-e-a-senha',
+      passkey: authenticator.get(options.body),
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('current_password_invalid');
+    expect((await owner.request('DELETE', path, { password: input.password })).status).toBe(400);
+    expect(await count()).toBe(1);
+    expect((await other.get('/api/v1/me')).status).toBe(200);
 
-      const fresh = await owner.post<{ challenge: string }>('/api/v1/me/two-factor/passkeys/reauth-options');
-      const removed = await owner.request('DELETE', path, {
-        password: input.password,
-        passkey: authenticator.get(fresh.body),
-      });
-      expect(removed.status, JSON.stringify(removed.body)).toBe(204);
-      expect(await count()).toBe(0);
-      expect((await other.get('/api/v1/me')).status).toBe(401);
-      expect((await owner.get('/api/v1/me')).status).toBe(200);
-      await expectDead(token);
-    },
-  );
+    const fresh = await owner.post<{ challenge: string }>('/api/v1/me/two-factor/passkeys/reauth-options');
+    const removed = await owner.request('DELETE', path, {
+      password: input.password,
+      passkey: authenticator.get(fresh.body),
+    });
+    expect(removed.status, JSON.stringify(removed.body)).toBe(204);
+    expect(await count()).toBe(0);
+    expect((await other.get('/api/v1/me')).status).toBe(401);
+    expect((await owner.get('/api/v1/me')).status).toBe(200);
+    await expectDead(token);
+  });
 
-  it.fails('with TOTP on, the password and a TOTP code remove a passkey', async () => {
+  it('with TOTP on, the password and a TOTP code remove a passkey', async () => {
     const { input, owner } = await approvedAccount(api, 'l4totp');
     const { secret } = await enableTotp(owner);
     const passkey = await registerPasskey(owner, new SoftAuthenticator(api.config.APP_URL));

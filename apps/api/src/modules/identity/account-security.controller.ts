@@ -19,6 +19,7 @@ import {
   PasskeyListSchema,
   PasskeyRegistrationOptionsSchema,
   PasskeyRegistrationSchema,
+  RemovePasskeySchema,
   PasskeySchema,
   ProfileSchema,
   RecoveryCodesSchema,
@@ -38,7 +39,8 @@ import { PasswordResetService } from './password-reset.service';
 import { EmailChangeService } from './email-change.service';
 import { PasskeyService } from './passkey.service';
 import { SessionService, USER_COOKIE } from './session.service';
-import type { RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { WebAuthnOptionsSchema } from './identity.dto';
 
 /** The signed-in user's own security and profile, plus the public password recovery. */
 @ApiTags('security')
@@ -212,20 +214,40 @@ export class AccountSecurityController {
     return this.passkeys.register(user, body.name, body.response as RegistrationResponseJSON, meta);
   }
 
+  @Post('me/two-factor/passkeys/reauth-options')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'startPasskeyReauth',
+    summary: 'WebAuthn options to prove one of my passkeys before removing one (valid 5 minutes)',
+    response: WebAuthnOptionsSchema,
+    errors: [400, 401],
+  })
+  passkeyReauthOptions(@CurrentUser() user: UserAuth) {
+    return this.passkeys.reauthOptions(user);
+  }
+
   @Delete('me/two-factor/passkeys/:id')
   @Authenticated({ permission: null })
   @Endpoint({
     operationId: 'removeMyPasskey',
-    summary: 'Remove one of my passkeys',
+    summary:
+      'Remove one of my passkeys: needs the password and a second factor (TOTP, recovery code or a passkey); ends my other sessions and API tokens',
+    body: RemovePasskeySchema,
     status: 204,
-    errors: [401, 404],
+    errors: [400, 401, 404],
   })
   async removePasskey(
     @CurrentUser() user: UserAuth,
     @Param('id', IdPipe) id: string,
+    @Body() body: z.infer<typeof RemovePasskeySchema>,
     @ReqMeta() meta: RequestMeta,
   ) {
-    await this.passkeys.remove(user, id, meta);
+    await this.passkeys.remove(
+      user,
+      id,
+      { ...body, passkey: body.passkey as AuthenticationResponseJSON | undefined },
+      meta,
+    );
   }
 
   @Get('me/sessions')
