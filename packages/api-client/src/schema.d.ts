@@ -5034,6 +5034,14 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6861,6 +6869,8 @@ export interface operations {
                 role?: "owner" | "admin" | "developer" | "external_client";
                 status?: "active" | "disabled";
                 q?: string;
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6894,6 +6904,7 @@ export interface operations {
                                 access: "read" | "full";
                             }[];
                         }[];
+                        nextOffset: number | null;
                     };
                 };
             };
@@ -8543,6 +8554,14 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import { accounts, apiTokens, users, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
@@ -23,6 +23,21 @@ export class ApiTokensRepository {
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(and(eq(apiTokens.accountId, accountId), userId ? eq(apiTokens.userId, userId) : undefined))
       .orderBy(desc(apiTokens.createdAt));
+  }
+
+  /** Live tokens of the account (not revoked, not expired). */
+  async countLive(accountId: string, now: Date) {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(apiTokens)
+      .where(
+        and(
+          eq(apiTokens.accountId, accountId),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        ),
+      );
+    return row?.n ?? 0;
   }
 
   async find(accountId: string, id: string) {

@@ -22,6 +22,8 @@ export const grantsMessages = defineMessages({
     api_token_permission_exceeds: 'O token não pode ter permissões que você não tem: {permissions}.',
     api_token_expiry_invalid: 'A validade precisa estar no futuro e em até 1 ano.',
     api_token_invalid: 'Token de API inválido, expirado ou revogado.',
+    api_token_limit_reached:
+      'Esta conta já tem {max} tokens de API válidos, o máximo permitido. Revogue um token que não usa mais.',
     api_token_not_allowed: 'Tokens de API não dão acesso a este endpoint.',
   },
   en: {
@@ -44,6 +46,8 @@ export const grantsMessages = defineMessages({
     api_token_permission_exceeds: 'The token cannot have permissions you do not have: {permissions}.',
     api_token_expiry_invalid: 'The expiry must be in the future and within 1 year.',
     api_token_invalid: 'Invalid, expired or revoked API token.',
+    api_token_limit_reached:
+      'This account already has {max} valid API tokens, the most allowed. Revoke a token you no longer use.',
     api_token_not_allowed: 'API tokens do not give access to this endpoint.',
   },
 });

@@ -39,7 +39,7 @@ export class AccessKeysController {
     body: CreateAccessKeySchema,
     response: AccessKeySecretSchema,
     status: 201,
-    errors: [400, 403, 503],
+    errors: [400, 403, 409, 503],
   })
   create(
     @CurrentAccount() auth: AccountAuth,

@@ -42,8 +42,11 @@ export class TeamService {
 
   // ---- Members ----
 
-  async listMembers(auth: UserAuth, filter: MemberQuery) {
-    const rows = await this.team.listMembers(auth.accountId, filter);
+  async listMembers(auth: UserAuth, query: Partial<MemberQuery> & { userId?: string }) {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const found = await this.team.listMembers(auth.accountId, query, { limit: limit + 1, offset });
+    const rows = found.slice(0, limit);
     const shared = await this.team.sharedBuckets(
       auth.accountId,
       rows.filter((r) => r.user.role === 'external_client').map((r) => r.user.id),
@@ -65,6 +68,7 @@ export class TeamService {
           buckets: shared.get(user.id) ?? [],
         };
       }),
+      nextOffset: found.length > limit ? offset + limit : null,
     };
   }
 
@@ -215,7 +219,7 @@ export class TeamService {
   }
 
   private async memberView(auth: UserAuth, userId: string) {
-    const { items } = await this.listMembers(auth, {});
+    const { items } = await this.listMembers(auth, { userId, limit: 1 });
     const member = items.find((m) => m.id === userId);
     if (!member) throw AppException.notFound();
     return member;
