@@ -38,7 +38,7 @@ import { Permission } from './permissions';
 import { PasswordResetService } from './password-reset.service';
 import { EmailChangeService } from './email-change.service';
 import { PasskeyService } from './passkey.service';
-import { SessionService, USER_COOKIE } from './session.service';
+import { SessionService } from './session.service';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { WebAuthnOptionsSchema } from './identity.dto';
 
@@ -131,7 +131,7 @@ export class AccountSecurityController {
   ) {
     const { session, ...result } = await this.security.confirmTotp(user, body.code, meta);
     void reply.setCookie(
-      USER_COOKIE,
+      this.sessionService.cookieNames.user,
       session.token,
       this.sessionService.cookieOptions(session.maxAgeSeconds),
     );
