@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { IdentityRepository } from './identity.repository';
@@ -23,8 +22,6 @@ import { StaffMembersController } from './staff-members.controller';
 import { StaffMembersService } from './staff-members.service';
 
 @Module({
-  // Credential changes revoke the user's API tokens.
-  imports: [ApiTokensModule],
   controllers: [AuthController, AccountSecurityController, StaffSecurityController, StaffMembersController],
   providers: [
     AuthService,

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiTokensService } from '../api-tokens/api-tokens.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
 import { randomToken, sha256Hex } from '../../common/crypto';
@@ -37,7 +36,6 @@ export class PasswordResetService {
     private readonly accountSecurity: AccountSecurityRepository,
     private readonly loginSecurity: LoginSecurityService,
     private readonly sessions: SessionService,
-    private readonly apiTokens: ApiTokensService,
     private readonly rateLimits: RateLimitService,
     private readonly mailer: MailerService,
     private readonly jobs: JobQueueService,
@@ -109,7 +107,6 @@ export class PasswordResetService {
       const found = await this.identities.findUserById(row.userId);
       await this.accountSecurity.setUserPassword(row.userId, passwordHash);
       const ended = await this.sessions.endAllSessionsOfUser(row.userId);
-      const tokensRevoked = await this.apiTokens.revokeAllOfUser(row.userId);
       if (found) await this.loginSecurity.clearLockout('user', found.user.email);
       await this.audit.record({
         accountId: found?.account.id ?? null,
@@ -117,7 +114,7 @@ export class PasswordResetService {
         action: 'user.password_reset',
         resourceType: 'user',
         resourceId: row.userId,
-        details: { sessionsEnded: ended, tokensRevoked },
+        details: { sessionsEnded: ended },
         ip: meta.ip,
         userAgent: meta.userAgent,
       });

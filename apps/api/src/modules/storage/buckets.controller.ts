@@ -86,7 +86,7 @@ export class BucketsController {
   }
 
   @Put(':id/public-read')
-  @Authenticated({ permission: Permission.BucketUpdate, noGrant: true })
+  @Authenticated({ permission: Permission.BucketUpdate })
   @Endpoint({
     operationId: 'setBucketPublicRead',
     s3Url: 'unsigned',

@@ -83,9 +83,8 @@ export class ObjectsController {
     @CurrentAccount() auth: AccountAuth,
     @Param('id', IdPipe) id: string,
     @Body() body: z.infer<typeof ObjectRefSchema>,
-    @ReqMeta() meta: RequestMeta,
   ) {
-    return this.objects.downloadUrl(auth, id, body, meta);
+    return this.objects.downloadUrl(auth, id, body);
   }
 
   @Post('upload-url')

@@ -62,8 +62,6 @@ export const AUDIT_ACTIONS = [
   'grant.created',
   'grant.revoked',
   'grant.entered',
-  'grant.request',
-  'object.download_authorized',
   'api_token.created',
   'api_token.revoked',
   'audit.exported',
