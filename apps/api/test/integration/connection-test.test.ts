@@ -253,7 +253,15 @@ describe('S3 connection test', () => {
   });
 
   it('explains that writes are blocked while the account is over quota; reading still works', async () => {
-    await api.db.update(accounts).set({ writesBlockedAt: new Date() }).where(eq(accounts.id, accountId));
+    // A zero quota keeps the block in place if the in-process quota check runs meanwhile.
+    const [{ quotaBytes }] = await api.db
+      .select({ quotaBytes: accounts.quotaBytes })
+      .from(accounts)
+      .where(eq(accounts.id, accountId));
+    await api.db
+      .update(accounts)
+      .set({ writesBlockedAt: new Date(), quotaBytes: 0n })
+      .where(eq(accounts.id, accountId));
     try {
       const res = await owner.post<Result>('/api/v1/storage/connection-test', {
         accessKeyId: key.key.accessKeyId,
@@ -270,7 +278,10 @@ describe('S3 connection test', () => {
       });
       expect(res.body.summary).toContain('quota');
     } finally {
-      await api.db.update(accounts).set({ writesBlockedAt: null }).where(eq(accounts.id, accountId));
+      await api.db
+        .update(accounts)
+        .set({ writesBlockedAt: null, quotaBytes })
+        .where(eq(accounts.id, accountId));
     }
   });
 

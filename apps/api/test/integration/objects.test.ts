@@ -414,7 +414,11 @@ describe('who may do what', () => {
     const { owner, accountId } = await approvedAccount(api, 'objects');
     const bucket = await createBucket(owner);
     await put(owner, bucket.id, 'a.txt', text('a'));
-    await api.db.update(accounts).set({ writesBlockedAt: new Date() }).where(eq(accounts.id, accountId));
+    // A zero quota keeps the block in place if the in-process quota check runs meanwhile.
+    await api.db
+      .update(accounts)
+      .set({ writesBlockedAt: new Date(), quotaBytes: 0n })
+      .where(eq(accounts.id, accountId));
 
     expect((await list(owner, bucket.id)).bucket.writesBlocked).toBe(true);
     for (const [path, body] of [
