@@ -62,11 +62,14 @@ describe('passkeys in a real browser (CDP virtual authenticator)', () => {
     await page.waitForURL(/\/painel$/);
     await screenshot(page, 'passkeys-03-signed-in');
 
-    // The passkey's last use shows on the security page; removing it is possible.
+    // The passkey's last use shows on the security page; removing it is possible (re-authenticated).
     await page.getByTestId('nav-security').click();
     await page.getByTestId('passkey-row').waitFor();
     await expect.poll(async () => page.getByTestId('passkey-row').textContent()).toContain('Último uso');
+    // Removal asks for the password and a second factor: here the passkey itself (no code typed).
     await page.getByTestId('passkey-remove').click();
+    await page.getByTestId('passkey-remove-password').fill(password);
+    await page.getByTestId('passkey-remove-confirm').click();
     await page.getByTestId('passkeys-empty').waitFor();
     await context.close();
   });

@@ -6,6 +6,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthGuard } from './modules/identity/auth.guard';
+import { GrantAuditInterceptor } from './modules/grants/grant-audit.interceptor';
 import { FEATURE_MODULES, SharedModule } from './modules/modules';
 
 @Module({})
@@ -16,6 +17,8 @@ export class AppModule {
       imports: [ConfigModule.forRoot(config), DatabaseModule, SharedModule, ...FEATURE_MODULES],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        // First, so it also records requests that fail validation.
+        { provide: APP_INTERCEPTOR, useClass: GrantAuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],

@@ -251,7 +251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn 2FA on with a code from the app; returns recovery codes once; ends other sessions */
+        /** Turn 2FA on with a code from the app; returns recovery codes once; ends every session and sets a new session cookie */
         post: operations["confirmTotpSetup"];
         delete?: never;
         options?: never;
@@ -328,6 +328,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/two-factor/passkeys/reauth-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options to prove one of my passkeys before removing one (valid 5 minutes) */
+        post: operations["startPasskeyReauth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/two-factor/passkeys/{id}": {
         parameters: {
             query?: never;
@@ -338,7 +355,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove one of my passkeys */
+        /** Remove one of my passkeys: needs the password and a second factor (TOTP, recovery code or a passkey); ends my other sessions and API tokens */
         delete: operations["removeMyPasskey"];
         options?: never;
         head?: never;
@@ -1656,7 +1673,7 @@ export interface paths {
         /** Every grant of the platform, by account, staff member or status */
         get: operations["staffListGrants"];
         put?: never;
-        /** Assign a partner (or support) staff member to chosen accounts for a window */
+        /** Assign a partner to chosen accounts for a window */
         post: operations["staffAssignPartner"];
         delete?: never;
         options?: never;
@@ -1671,7 +1688,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active partner and support staff members a super admin may assign to accounts */
+        /** Active partners a super admin may assign to accounts (support enters only through the Owner’s grant) */
         get: operations["staffListAssignableStaff"];
         put?: never;
         post?: never;
@@ -2910,6 +2927,45 @@ export interface operations {
             };
         };
     };
+    startPasskeyReauth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        challenge: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     removeMyPasskey: {
         parameters: {
             query?: never;
@@ -2919,7 +2975,37 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    code?: string;
+                    recoveryCode?: string;
+                    passkey?: {
+                        id: string;
+                        rawId: string;
+                        /** @enum {string} */
+                        type: "public-key";
+                        response: {
+                            clientDataJSON: string;
+                            authenticatorData: string;
+                            signature: string;
+                            userHandle?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @default {} */
+                        clientExtensionResults?: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        authenticatorAttachment?: "platform" | "cross-platform";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
         responses: {
             /** @description No content */
             204: {
@@ -2927,6 +3013,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
             401: {
                 headers: {
@@ -4940,6 +5034,14 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6767,6 +6869,8 @@ export interface operations {
                 role?: "owner" | "admin" | "developer" | "external_client";
                 status?: "active" | "disabled";
                 q?: string;
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6800,6 +6904,7 @@ export interface operations {
                                 access: "read" | "full";
                             }[];
                         }[];
+                        nextOffset: number | null;
                     };
                 };
             };
@@ -8449,6 +8554,14 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

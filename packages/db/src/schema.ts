@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -198,6 +199,13 @@ export const sessions = pgTable(
     remember: boolean('remember').notNull().default(false),
     /** A staff member working inside a customer account under a grant. */
     grantId: uuid('grant_id'),
+    /**
+     * For a grant session: the staff session that opened it. The grant session lives only as long
+     * as that one (staff logout, expiry or force-logout ends it too).
+     */
+    parentSessionId: uuid('parent_session_id').references((): AnyPgColumn => sessions.id, {
+      onDelete: 'cascade',
+    }),
     /** Approximate place from the IP when known (no third-party lookup). */
     place: text('place'),
     createdAt: createdAt(),

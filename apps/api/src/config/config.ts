@@ -55,6 +55,10 @@ const schema = z
      * store, so not too short). A URL is signed only with one whose remaining life covers the URL's.
      */
     STORAGE_CREDENTIAL_SECONDS: z.coerce.number().int().min(900).max(43_200).default(3600),
+    /** Per-account caps (name squatting, MinIO metadata growth, credential sprawl). */
+    MAX_BUCKETS_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
+    MAX_ACCESS_KEYS_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
+    MAX_API_TOKENS_PER_ACCOUNT: z.coerce.number().int().positive().default(50),
     SMTP_HOST: z.string().default('127.0.0.1'),
     SMTP_PORT: z.coerce.number().int().default(1025),
     SMTP_SECURE: z

@@ -19,7 +19,8 @@ describe('endpoint permissions', () => {
     );
     const header = [
       '# Who can reach each endpoint. A diff here changes who can reach an endpoint:',
-      '# review it as a permission change.',
+      '# review it as a permission change. (before-2fa): reachable before 2FA enrolment;',
+      '# (no-grant): refused to staff working in the account under a grant.',
       '',
     ];
     await expect([...header, ...table, ''].join('\n')).toMatchFileSnapshot(

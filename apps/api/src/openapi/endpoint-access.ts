@@ -53,5 +53,7 @@ export function describeAccess(access: AccessDeclaration | undefined): string {
   if (access.kind === 'public') return 'public';
   // before-2fa: also reachable by a session still owing 2FA enrolment (staff, or accounts requiring it).
   const before = access.beforeTwoFactor ? ' (before-2fa)' : '';
-  return `${access.kind}:${access.permission ?? 'any-signed-in'}${before}`;
+  // no-grant: refused to staff working in the account under a grant.
+  const noGrant = access.kind === 'user' && access.noGrant ? ' (no-grant)' : '';
+  return `${access.kind}:${access.permission ?? 'any-signed-in'}${before}${noGrant}`;
 }

@@ -129,9 +129,11 @@ describe('cross-account walk: every :id endpoint with another account’s real i
     let session = b.owner;
     for (const route of routes) {
       const id = idsOfA.get(resourceKind(route.path))!;
-      const body = ['POST', 'PUT', 'PATCH'].includes(route.method)
-        ? (sampleBody(route.body) ?? {})
-        : undefined;
+      // A DELETE that declares a body (passkey removal: password + second factor) gets one too.
+      const body =
+        ['POST', 'PUT', 'PATCH'].includes(route.method) || route.body
+          ? (sampleBody(route.body) ?? {})
+          : undefined;
       const res = await session.request(route.method, fillPath(route.path, id), body);
       if (res.status !== 404)
         problems.push(

@@ -123,10 +123,14 @@ describe('passkeys as a second factor', () => {
 
     const a = await approvedAccount(api, 'pka');
     const b = await approvedAccount(api, 'pkb');
-    const { passkey } = await registerPasskey(a.owner, new SoftAuthenticator(api.config.APP_URL));
-    const foreign = await b.owner.delete(`/api/v1/me/two-factor/passkeys/${passkey.id}`);
+    const authenticator = new SoftAuthenticator(api.config.APP_URL);
+    const { passkey } = await registerPasskey(a.owner, authenticator);
+    const proof = { password: b.input.password, code: '123456' };
+    const foreign = await b.owner.request('DELETE', `/api/v1/me/two-factor/passkeys/${passkey.id}`, proof);
     expect(foreign.status).toBe(404);
-    expect((await b.owner.delete('/api/v1/me/two-factor/passkeys/not-a-uuid')).status).toBe(404);
+    expect((await b.owner.request('DELETE', '/api/v1/me/two-factor/passkeys/not-a-uuid', proof)).status).toBe(
+      404,
+    );
 
     // A user without a passkey gets no passkey options.
     await enableTotp(b.owner);
@@ -163,8 +167,13 @@ describe('passkeys as a second factor', () => {
     expect(spent.status).toBe(401);
     expect(spent.body.code).toBe('second_factor_expired');
 
-    // The owner removes their own passkey: the password alone signs in again.
-    const removed = await a.owner.delete(`/api/v1/me/two-factor/passkeys/${passkey.id}`);
+    // The owner removes their own passkey (password + the passkey itself): the password alone signs in again.
+    const reauth = await a.owner.post<Options>('/api/v1/me/two-factor/passkeys/reauth-options');
+    expect(reauth.status).toBe(200);
+    const removed = await a.owner.request('DELETE', `/api/v1/me/two-factor/passkeys/${passkey.id}`, {
+      password: a.input.password,
+      passkey: authenticator.get(reauth.body),
+    });
     expect(removed.status).toBe(204);
     // The garbage assertions above count as second-factor failures: from the third, the password
     // step asks for the captcha (review H3).

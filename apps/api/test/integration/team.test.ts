@@ -309,7 +309,7 @@ describe('members', () => {
     expect((await owner.get('/api/v1/team/members?role=chefe')).status).toBe(400);
   });
 
-  it('changes roles (never to or from owner) and the new role applies on the next request', async () => {
+  it('changes roles (never to or from owner): the member signs in again and the new role applies', async () => {
     const { owner, accountId } = await approvedAccount(api, 'team');
     const dev = await inviteMember(api, owner, 'developer');
     expect((await dev.session.post('/api/v1/buckets', { name: 'dev-nao-pode' })).status).toBe(403);
@@ -321,16 +321,19 @@ describe('members', () => {
     });
     expect(promoted.status).toBe(200);
     expect(promoted.body).toMatchObject({ role: 'admin', status: 'active' });
-    expect((await dev.session.post('/api/v1/buckets', { name: 'x' })).status).toBe(400); // allowed now: validation
+    // A privilege change ends the member's sessions: the next sign-in gets a new token.
+    expect((await dev.session.get('/api/v1/me')).status).toBe(401);
+    const devAgain = await signIn(api, dev.email);
+    expect((await devAgain.post('/api/v1/buckets', { name: 'x' })).status).toBe(400); // allowed now: validation
 
     const toOwner = await owner.post(`/api/v1/team/members/${dev.userId}/role`, { role: 'owner' });
     expect(toOwner.status).toBe(400);
     const ownerId = (await members(owner)).find((m) => m.isYou)!.id;
     expect((await owner.post(`/api/v1/team/members/${ownerId}/role`, { role: 'admin' })).status).toBe(400);
     // An admin (not the owner) cannot manage the team at all.
-    expect(
-      (await dev.session.post(`/api/v1/team/members/${ownerId}/role`, { role: 'developer' })).status,
-    ).toBe(403);
+    expect((await devAgain.post(`/api/v1/team/members/${ownerId}/role`, { role: 'developer' })).status).toBe(
+      403,
+    );
     const [ownerRow] = await api.db.select().from(users).where(eq(users.id, ownerId));
     expect(ownerRow.role).toBe('owner');
     expect(await auditActions(accountId)).toContain('team.member_role_changed');
@@ -433,7 +436,9 @@ describe('members', () => {
     // The old owner is an admin now: no team page; the new owner has it.
     expect((await owner.get('/api/v1/team/members')).status).toBe(403);
     expect((await owner.get('/api/v1/buckets')).status).toBe(200);
-    expect((await admin.session.get('/api/v1/team/members')).status).toBe(200);
+    // The new owner's privileges grew: their sessions ended, the next sign-in has the team page.
+    expect((await admin.session.get('/api/v1/team/members')).status).toBe(401);
+    expect((await (await signIn(api, admin.email)).get('/api/v1/team/members')).status).toBe(200);
     expect(await auditActions(accountId)).toContain('team.ownership_transferred');
   });
 });
@@ -497,13 +502,16 @@ describe('external clients see only the buckets shared with them', () => {
     });
     expect(devBuckets.status).toBe(400);
     await owner.post(`/api/v1/team/members/${client.userId}/role`, { role: 'developer' });
-    const asDev = await client.session.get<{ items: unknown[] }>('/api/v1/buckets');
+    // Each role change ends the member's sessions; they sign in again.
+    expect((await client.session.get('/api/v1/buckets')).status).toBe(401);
+    const asDev = await (await signIn(api, client.email)).get<{ items: unknown[] }>('/api/v1/buckets');
     expect(asDev.body.items.length).toBe(2);
     const back = await owner.post<Member>(`/api/v1/team/members/${client.userId}/role`, {
       role: 'external_client',
     });
     expect(back.body.buckets).toEqual([]);
-    expect((await client.session.get<{ items: unknown[] }>('/api/v1/buckets')).body.items).toEqual([]);
+    const asClient = await (await signIn(api, client.email)).get<{ items: unknown[] }>('/api/v1/buckets');
+    expect(asClient.body.items).toEqual([]);
   });
 
   it('an invitation does not reveal whether the e-mail has a user in another account (decided at acceptance)', async () => {

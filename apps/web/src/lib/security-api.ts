@@ -125,8 +125,13 @@ export const securityApi = {
   passkeyOptions: () => unwrap(client.POST('/api/v1/me/two-factor/passkeys/options')),
   registerPasskey: (name: string, response: PasskeyAttestation) =>
     unwrap(client.POST('/api/v1/me/two-factor/passkeys', { body: { name, response } })),
-  removePasskey: (id: string) =>
-    unwrap(client.DELETE('/api/v1/me/two-factor/passkeys/{id}', { params: { path: { id } } })),
+  passkeyReauthOptions: () => unwrap(client.POST('/api/v1/me/two-factor/passkeys/reauth-options')),
+  /** Removal asks for the password and one second factor (TOTP code, recovery code or a passkey). */
+  removePasskey: (
+    id: string,
+    proof: { password: string; code?: string; recoveryCode?: string; passkey?: PasskeyAssertion },
+  ) =>
+    unwrap(client.DELETE('/api/v1/me/two-factor/passkeys/{id}', { params: { path: { id } }, body: proof })),
   sessions: () => unwrap(client.GET('/api/v1/me/sessions')),
   endSession: (id: string) => unwrap(client.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } })),
   endOtherSessions: () => unwrap(client.DELETE('/api/v1/me/sessions')),

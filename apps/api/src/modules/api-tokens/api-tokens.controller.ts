@@ -34,7 +34,7 @@ export class ApiTokensController {
     body: CreateApiTokenSchema,
     response: CreatedApiTokenSchema,
     status: 201,
-    errors: [400],
+    errors: [400, 409],
   })
   create(
     @CurrentUser() auth: UserAuth,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import { accounts, apiTokens, users, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
@@ -25,6 +25,21 @@ export class ApiTokensRepository {
       .orderBy(desc(apiTokens.createdAt));
   }
 
+  /** Live tokens of the account (not revoked, not expired). */
+  async countLive(accountId: string, now: Date) {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(apiTokens)
+      .where(
+        and(
+          eq(apiTokens.accountId, accountId),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        ),
+      );
+    return row?.n ?? 0;
+  }
+
   async find(accountId: string, id: string) {
     const [row] = await this.db
       .select({
@@ -44,6 +59,16 @@ export class ApiTokensRepository {
       .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     return rows.length === 1;
+  }
+
+  /** Revokes every live token of a user (their credentials changed); returns how many. */
+  async revokeAllOfUser(userId: string, now: Date): Promise<number> {
+    const rows = await this.db
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return rows.length;
   }
 
   /** The token with its user and account, by hash (the guard checks validity). */

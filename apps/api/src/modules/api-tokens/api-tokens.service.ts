@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
 import { randomToken, sha256Hex } from '../../common/crypto';
 import { AuditService } from '../audit/audit.service';
@@ -28,6 +29,7 @@ export class ApiTokensService {
   constructor(
     private readonly tokens: ApiTokensRepository,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Owners see every token of the account (and may revoke them); other members their own. */
@@ -63,6 +65,9 @@ export class ApiTokensService {
     if (expiresAt && (expiresAt <= now || expiresAt.getTime() - now.getTime() > MAX_EXPIRY_MS)) {
       throw AppException.validation({ expiresAt: 'api_token_expiry_invalid' });
     }
+    const max = this.config.MAX_API_TOKENS_PER_ACCOUNT;
+    if ((await this.tokens.countLive(auth.accountId, now)) >= max)
+      throw AppException.conflict('api_token_limit_reached', { max });
     const token = API_TOKEN_PREFIX + randomToken(32);
     const { id } = await this.tokens.insert({
       accountId: auth.accountId,
@@ -94,6 +99,15 @@ export class ApiTokensService {
         details: { name: row.token.name, prefix: row.token.prefix },
       });
     }
+  }
+
+  /**
+   * A token ends with the credentials that made it: a password change or reset and any change of
+   * the second factor revoke every token of the user (a token minted by whoever held the old
+   * credentials must not outlive their replacement).
+   */
+  revokeAllOfUser(userId: string): Promise<number> {
+    return this.tokens.revokeAllOfUser(userId, new Date());
   }
 
   /**

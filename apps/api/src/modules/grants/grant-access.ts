@@ -7,12 +7,15 @@ export function grantRole(scope: 'read' | 'full'): 'admin' | 'developer' {
 }
 
 /**
- * What a staff member may never do under a grant, whatever the scope: mint API tokens (they would
- * outlive the grant) or hand out further grants.
+ * What a staff member may never do under a grant, whatever the scope: mint credentials that would
+ * outlive the grant (API tokens; S3 access keys, which covers creating and rotating them) or hand
+ * out further grants. Routes whose permission is shared with harmless actions but that would leave
+ * lasting access behind (reactivating a key, making a bucket public) are declared `noGrant`.
  */
 export const GRANT_DENIED_PERMISSIONS: readonly Permission[] = [
   Permission.ApiTokenManage,
   Permission.GrantManage,
+  Permission.AccessKeyCreate,
 ];
 
 /** Permissions an API token may carry: the creator's own, minus minting tokens and letting staff in. */

@@ -40,6 +40,8 @@ export class GrantSessionService {
       tokenHash: sha256Hex(token),
       staffId: staff.staffId,
       grantId: grant.id,
+      // Bound to the staff session: it ends with it (logout, expiry, force-logout).
+      parentSessionId: staff.sessionId,
       ip: meta.ip,
       userAgent: meta.userAgent,
       remember: false,
@@ -72,7 +74,11 @@ export class GrantSessionService {
     if (!row || row.staff.status !== 'active') return null;
     if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL) {
       const idle = Math.min(now.getTime() + SESSION_POLICY.staff.idle, row.grant.endsAt.getTime());
-      await this.grants.touchSession(row.session.id, now, new Date(idle));
+      await this.grants.touchSession(
+        { id: row.session.id, idleExpiresAt: new Date(idle) },
+        { id: row.parentSessionId, idleExpiresAt: new Date(now.getTime() + SESSION_POLICY.staff.idle) },
+        now,
+      );
     }
     return {
       kind: 'grant',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { accounts, auditEntries, grants, sessions, staffMembers, users, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
@@ -126,13 +127,16 @@ export class GrantsRepository {
 
   /**
    * A live grant session with everything the guard checks on each request: the session (not
-   * revoked, idle and absolute limits), the grant (not revoked, inside its window, same staff
-   * member), the staff member (active) and the account.
+   * revoked, idle and absolute limits), the staff session that opened it (still live: staff logout
+   * or expiry ends it), the grant (not revoked, inside its window, same staff member), the staff
+   * member (active) and the account.
    */
   async findLiveGrantSession(tokenHash: string, now: Date) {
+    const parent = alias(sessions, 'parent_session');
     const [row] = await this.db
       .select({
         session: { id: sessions.id, lastSeenAt: sessions.lastSeenAt },
+        parentSessionId: parent.id,
         grant: grants,
         staff: {
           id: staffMembers.id,
@@ -144,6 +148,17 @@ export class GrantsRepository {
       })
       .from(sessions)
       .innerJoin(grants, eq(grants.id, sessions.grantId))
+      .innerJoin(
+        parent,
+        and(
+          eq(parent.id, sessions.parentSessionId),
+          eq(parent.staffId, sessions.staffId),
+          isNull(parent.grantId),
+          isNull(parent.revokedAt),
+          gt(parent.idleExpiresAt, now),
+          gt(parent.absoluteExpiresAt, now),
+        ),
+      )
       .innerJoin(
         staffMembers,
         and(eq(staffMembers.id, sessions.staffId), eq(staffMembers.id, grants.staffId)),
@@ -164,8 +179,22 @@ export class GrantsRepository {
     return row ?? null;
   }
 
-  async touchSession(id: string, now: Date, idleExpiresAt: Date) {
-    await this.db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, id));
+  /** Work under the grant is staff activity: it keeps the grant session and its staff session alive. */
+  async touchSession(
+    session: { id: string; idleExpiresAt: Date },
+    parent: { id: string; idleExpiresAt: Date },
+    now: Date,
+  ) {
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(sessions)
+        .set({ lastSeenAt: now, idleExpiresAt: session.idleExpiresAt })
+        .where(eq(sessions.id, session.id));
+      await tx
+        .update(sessions)
+        .set({ lastSeenAt: now, idleExpiresAt: parent.idleExpiresAt })
+        .where(and(eq(sessions.id, parent.id), isNull(sessions.revokedAt)));
+    });
   }
 }
 

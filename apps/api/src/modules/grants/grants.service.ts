@@ -32,8 +32,9 @@ export class GrantsService {
     return { items: await this.grants.activeStaff(['support']) };
   }
 
+  /** Super admins assign partners only: support enters an account only through the Owner's grant. */
   async assignableStaff() {
-    return { items: await this.grants.activeStaff(['partner', 'support']) };
+    return { items: await this.grants.activeStaff(['partner']) };
   }
 
   async listForAccount(accountId: string, status?: GrantStatusFilter) {
@@ -92,14 +93,17 @@ export class GrantsService {
     return this.one(row.id, auth.accountId);
   }
 
-  /** A super admin assigns a partner (or support) staff member to chosen accounts for a window. */
+  /**
+   * A super admin assigns a partner to chosen accounts for a window. Never a support member: support
+   * works inside an account only with the customer's consent, i.e. a grant its Owner created.
+   */
   async assign(
     auth: StaffAuth,
     input: { staffId: string; accountIds: string[]; scope: 'read' | 'full'; reason: string } & PeriodInput,
     meta: RequestMeta,
   ) {
     const staff = await this.grants.findStaff(input.staffId);
-    if (!staff || staff.status !== 'active' || (staff.role !== 'partner' && staff.role !== 'support')) {
+    if (!staff || staff.status !== 'active' || staff.role !== 'partner') {
       throw AppException.validation({ staffId: 'grant_partner_invalid' });
     }
     const { startsAt, endsAt } = period(input, MAX_PARTNER_GRANT_DAYS);
@@ -115,7 +119,7 @@ export class GrantsService {
       const row = await this.grants.insert({
         accountId,
         staffId: staff.id,
-        kind: staff.role,
+        kind: 'partner',
         scope: input.scope,
         reason: input.reason,
         startsAt,
@@ -131,7 +135,7 @@ export class GrantsService {
         details: {
           staff: staff.fullName,
           staffEmail: staff.email,
-          kind: staff.role,
+          kind: 'partner',
           scope: input.scope,
           reason: input.reason,
           startsAt: startsAt.toISOString(),

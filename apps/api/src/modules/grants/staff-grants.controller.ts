@@ -78,7 +78,8 @@ export class StaffGrantsController {
   @StaffAuthenticated({ permission: StaffPermission.GrantsManage })
   @Endpoint({
     operationId: 'staffListAssignableStaff',
-    summary: 'Active partner and support staff members a super admin may assign to accounts',
+    summary:
+      'Active partners a super admin may assign to accounts (support enters only through the Owner’s grant)',
     response: StaffOptionListSchema,
   })
   staffOptions() {
@@ -89,7 +90,7 @@ export class StaffGrantsController {
   @StaffAuthenticated({ permission: StaffPermission.GrantsManage })
   @Endpoint({
     operationId: 'staffAssignPartner',
-    summary: 'Assign a partner (or support) staff member to chosen accounts for a window',
+    summary: 'Assign a partner to chosen accounts for a window',
     body: AssignPartnerSchema,
     response: CreatedGrantsSchema,
     status: 201,

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
 import { IdPipe } from '../../common/id.pipe';
@@ -19,6 +19,7 @@ import {
   PasskeyListSchema,
   PasskeyRegistrationOptionsSchema,
   PasskeyRegistrationSchema,
+  RemovePasskeySchema,
   PasskeySchema,
   ProfileSchema,
   RecoveryCodesSchema,
@@ -37,7 +38,9 @@ import { Permission } from './permissions';
 import { PasswordResetService } from './password-reset.service';
 import { EmailChangeService } from './email-change.service';
 import { PasskeyService } from './passkey.service';
-import type { RegistrationResponseJSON } from '@simplewebauthn/server';
+import { SessionService } from './session.service';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { WebAuthnOptionsSchema } from './identity.dto';
 
 /** The signed-in user's own security and profile, plus the public password recovery. */
 @ApiTags('security')
@@ -48,6 +51,7 @@ export class AccountSecurityController {
     private readonly resets: PasswordResetService,
     private readonly emailChanges: EmailChangeService,
     private readonly passkeys: PasskeyService,
+    private readonly sessionService: SessionService,
   ) {}
 
   @Post('me/email-change')
@@ -113,17 +117,25 @@ export class AccountSecurityController {
   @Authenticated({ permission: null, beforeTwoFactor: true })
   @Endpoint({
     operationId: 'confirmTotpSetup',
-    summary: 'Turn 2FA on with a code from the app; returns recovery codes once; ends other sessions',
+    summary:
+      'Turn 2FA on with a code from the app; returns recovery codes once; ends every session and sets a new session cookie',
     body: CodeSchema,
     response: RecoveryCodesSchema,
     errors: [400, 401, 409],
   })
-  confirmTotp(
+  async confirmTotp(
     @CurrentUser() user: UserAuth,
     @Body() body: z.infer<typeof CodeSchema>,
     @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.security.confirmTotp(user, body.code, meta);
+    const { session, ...result } = await this.security.confirmTotp(user, body.code, meta);
+    void reply.setCookie(
+      this.sessionService.cookieNames.user,
+      session.token,
+      this.sessionService.cookieOptions(session.maxAgeSeconds),
+    );
+    return result;
   }
 
   @Post('me/two-factor/disable')
@@ -202,20 +214,40 @@ export class AccountSecurityController {
     return this.passkeys.register(user, body.name, body.response as RegistrationResponseJSON, meta);
   }
 
+  @Post('me/two-factor/passkeys/reauth-options')
+  @Authenticated({ permission: null })
+  @Endpoint({
+    operationId: 'startPasskeyReauth',
+    summary: 'WebAuthn options to prove one of my passkeys before removing one (valid 5 minutes)',
+    response: WebAuthnOptionsSchema,
+    errors: [400, 401],
+  })
+  passkeyReauthOptions(@CurrentUser() user: UserAuth) {
+    return this.passkeys.reauthOptions(user);
+  }
+
   @Delete('me/two-factor/passkeys/:id')
   @Authenticated({ permission: null })
   @Endpoint({
     operationId: 'removeMyPasskey',
-    summary: 'Remove one of my passkeys',
+    summary:
+      'Remove one of my passkeys: needs the password and a second factor (TOTP, recovery code or a passkey); ends my other sessions and API tokens',
+    body: RemovePasskeySchema,
     status: 204,
-    errors: [401, 404],
+    errors: [400, 401, 404],
   })
   async removePasskey(
     @CurrentUser() user: UserAuth,
     @Param('id', IdPipe) id: string,
+    @Body() body: z.infer<typeof RemovePasskeySchema>,
     @ReqMeta() meta: RequestMeta,
   ) {
-    await this.passkeys.remove(user, id, meta);
+    await this.passkeys.remove(
+      user,
+      id,
+      { ...body, passkey: body.passkey as AuthenticationResponseJSON | undefined },
+      meta,
+    );
   }
 
   @Get('me/sessions')

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema } from '../accounts/signup.dto';
+import { PasskeyAssertionSchema } from './identity.dto';
 
 const password = z.string({ message: 'field_required' }).min(1, { message: 'field_required' }).max(1024);
 
@@ -29,6 +30,16 @@ export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string())
 export const DisableTwoFactorSchema = z
   .object({ password, code: z.string().max(16).optional(), recoveryCode: z.string().max(32).optional() })
   .refine((v) => Boolean(v.code) !== Boolean(v.recoveryCode), { message: 'field_required', path: ['code'] });
+/**
+ * Removing a passkey: the password and one second factor (TOTP, recovery code or passkey). The
+ * service asks for the factor after it found the passkey, so another user's id is a plain 404.
+ */
+export const RemovePasskeySchema = z.object({
+  password,
+  code: z.string().max(16).optional(),
+  recoveryCode: z.string().max(32).optional(),
+  passkey: PasskeyAssertionSchema.optional(),
+});
 export const RegenerateRecoveryCodesSchema = z.object({ password, code: z.string().trim().max(16) });
 
 export const SessionItemSchema = z.object({

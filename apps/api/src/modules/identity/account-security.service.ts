@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { ApiTokensService } from '../api-tokens/api-tokens.service';
 import { AppException } from '../../common/app-exception';
 import type { Language } from '../../common/messages';
 import { AuditService } from '../audit/audit.service';
@@ -39,6 +40,7 @@ export class AccountSecurityService {
     private readonly twoFactor: TwoFactorService,
     private readonly passkeys: PasskeyService,
     private readonly sessions: SessionService,
+    private readonly apiTokens: ApiTokensService,
     private readonly audit: AuditService,
     private readonly mailer: MailerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -77,13 +79,16 @@ export class AccountSecurityService {
       Boolean(user.totpEnabledAt),
       code,
     );
-    await this.sessions.endOtherSessionsOfUser(user.id, auth.sessionId);
+    // A privilege change: every session ends and the caller gets a new token.
+    const session = await this.sessions.rotateUser(user.id, auth.sessionId, meta);
+    const tokensRevoked = await this.apiTokens.revokeAllOfUser(user.id);
     await this.audit.byUser(auth, meta, {
       action: 'user.two_factor_enabled',
       resourceType: 'user',
       resourceId: user.id,
+      details: { tokensRevoked },
     });
-    return result;
+    return { ...result, session };
   }
 
   async disableTwoFactor(auth: UserAuth, password: string, proof: SecondFactorProof, meta: RequestMeta) {
@@ -97,10 +102,12 @@ export class AccountSecurityService {
     });
     await this.twoFactor.disable({ userId: user.id });
     await this.sessions.endOtherSessionsOfUser(user.id, auth.sessionId);
+    const tokensRevoked = await this.apiTokens.revokeAllOfUser(user.id);
     await this.audit.byUser(auth, meta, {
       action: 'user.two_factor_disabled',
       resourceType: 'user',
       resourceId: user.id,
+      details: { tokensRevoked },
     });
   }
 
@@ -184,11 +191,12 @@ export class AccountSecurityService {
     if (problem) throw AppException.validation({ newPassword: problem });
     await this.repo.setUserPassword(user.id, await hashPassword(next));
     const ended = await this.sessions.endOtherSessionsOfUser(user.id, auth.sessionId);
+    const tokensRevoked = await this.apiTokens.revokeAllOfUser(user.id);
     await this.audit.byUser(auth, meta, {
       action: 'user.password_changed',
       resourceType: 'user',
       resourceId: user.id,
-      details: { sessionsEnded: ended },
+      details: { sessionsEnded: ended, tokensRevoked },
     });
     await this.mailer.enqueue(
       passwordChangedEmail({

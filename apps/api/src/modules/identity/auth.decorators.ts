@@ -9,7 +9,7 @@ export const ACCESS_METADATA = 'csp:access';
 
 export type AccessDeclaration =
   | { kind: 'public' }
-  | { kind: 'user'; permission: Permission | null; beforeTwoFactor?: boolean }
+  | { kind: 'user'; permission: Permission | null; beforeTwoFactor?: boolean; noGrant?: boolean }
   | { kind: 'staff'; permission: StaffPermission | null; beforeTwoFactor?: boolean };
 
 /** No session needed (sign-up, login). */
@@ -23,12 +23,18 @@ export const Authenticated = (options: {
    * enrolment); every other route refuses such a session with 403 two_factor_enrolment_required.
    */
   beforeTwoFactor?: boolean;
+  /**
+   * Refused to staff under a grant (403 grant_persistent_access_not_allowed) whatever its scope:
+   * the action would leave access behind that outlives the grant.
+   */
+  noGrant?: boolean;
 }) =>
   applyDecorators(
     SetMetadata(ACCESS_METADATA, {
       kind: 'user',
       permission: options.permission,
       ...(options.beforeTwoFactor ? { beforeTwoFactor: true } : {}),
+      ...(options.noGrant ? { noGrant: true } : {}),
     } satisfies AccessDeclaration),
     ApiCookieAuth('csp_session'),
   );

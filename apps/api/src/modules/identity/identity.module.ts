@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { IdentityRepository } from './identity.repository';
@@ -22,6 +23,8 @@ import { StaffMembersController } from './staff-members.controller';
 import { StaffMembersService } from './staff-members.service';
 
 @Module({
+  // Credential changes revoke the user's API tokens.
+  imports: [ApiTokensModule],
   controllers: [AuthController, AccountSecurityController, StaffSecurityController, StaffMembersController],
   providers: [
     AuthService,

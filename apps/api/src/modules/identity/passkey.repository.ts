@@ -38,6 +38,14 @@ export class PasskeyRepository {
     return row ?? null;
   }
 
+  async findByIdForUser(userId: string, id: string) {
+    const [row] = await this.db
+      .select()
+      .from(webauthnCredentials)
+      .where(and(eq(webauthnCredentials.id, id), eq(webauthnCredentials.userId, userId)));
+    return row ?? null;
+  }
+
   async deleteForUser(userId: string, id: string) {
     const [row] = await this.db
       .delete(webauthnCredentials)
@@ -64,14 +72,21 @@ export class PasskeyRepository {
     return rows.length === 1;
   }
 
-  /** Marks the user's live registration challenge with this WebAuthn challenge used; null if none. */
-  async consumeRegistrationChallenge(userId: string, challenge: string) {
+  /**
+   * Marks the user's live challenge of this kind (registration, or re-authentication before a
+   * removal) carrying this WebAuthn challenge used; null if none.
+   */
+  async consumeRegistrationChallenge(
+    userId: string,
+    challenge: string,
+    kind: 'webauthn_register' | 'webauthn_reauth' = 'webauthn_register',
+  ) {
     const [row] = await this.db
       .update(authChallenges)
       .set({ usedAt: new Date() })
       .where(
         and(
-          eq(authChallenges.kind, 'webauthn_register'),
+          eq(authChallenges.kind, kind),
           eq(authChallenges.userId, userId),
           sql`${authChallenges.data}->>'challenge' = ${challenge}`,
           isNull(authChallenges.usedAt),

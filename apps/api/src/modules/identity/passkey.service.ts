@@ -10,6 +10,7 @@ import {
 } from '@simplewebauthn/server';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
+import { ApiTokensService } from '../api-tokens/api-tokens.service';
 import { AuditService } from '../audit/audit.service';
 import { AccountSecurityRepository } from './account-security.repository';
 import type { RequestMeta } from './auth.decorators';
@@ -17,6 +18,17 @@ import type { UserAuth } from './auth.types';
 import { clientDataChallenge, counterAcceptable, relyingParty } from './passkey';
 import { PasskeyRepository } from './passkey.repository';
 import { LoginSecurityRepository } from './login-security.repository';
+import { verifyPassword } from './password';
+import { SessionService } from './session.service';
+import { TwoFactorService } from './two-factor.service';
+
+/** Re-authentication for a passkey removal: the password and one second factor. */
+export interface PasskeyRemovalProof {
+  password: string;
+  code?: string;
+  recoveryCode?: string;
+  passkey?: AuthenticationResponseJSON;
+}
 
 const REGISTRATION_TTL_MS = 5 * 60_000;
 
@@ -38,6 +50,9 @@ export class PasskeyService {
     private readonly repo: PasskeyRepository,
     private readonly users: AccountSecurityRepository,
     private readonly challenges: LoginSecurityRepository,
+    private readonly twoFactor: TwoFactorService,
+    private readonly sessions: SessionService,
+    private readonly apiTokens: ApiTokensService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -112,24 +127,80 @@ export class PasskeyService {
       name,
     });
     if (!row) throw AppException.conflict('passkey_exists');
+    // A second-factor change: other sessions and API tokens end (the current session goes on).
+    const sessionsEnded = await this.sessions.endOtherSessionsOfUser(auth.userId, auth.sessionId);
+    const tokensRevoked = await this.apiTokens.revokeAllOfUser(auth.userId);
     await this.audit.byUser(auth, meta, {
       action: 'user.passkey_added',
       resourceType: 'user',
       resourceId: auth.userId,
-      details: { passkeyId: row.id, name },
+      details: { passkeyId: row.id, name, sessionsEnded, tokensRevoked },
     });
     return toPasskey(row);
   }
 
-  async remove(auth: UserAuth, id: string, meta: RequestMeta) {
+  /** Authentication options to prove a passkey before removing one (kept 5 minutes). */
+  async reauthOptions(auth: UserAuth) {
+    const credentials = await this.repo.listForUser(auth.userId);
+    if (credentials.length === 0) throw AppException.badRequest('passkey_not_allowed');
+    const options = await generateAuthenticationOptions({
+      rpID: this.rp().rpID,
+      allowCredentials: credentials.map((c) => ({
+        id: c.credentialId,
+        transports: c.transports as AuthenticatorTransport[],
+      })),
+      userVerification: 'preferred',
+    });
+    await this.challenges.createChallenge({
+      kind: 'webauthn_reauth',
+      userId: auth.userId,
+      data: { challenge: options.challenge },
+      expiresAt: new Date(Date.now() + REGISTRATION_TTL_MS),
+    });
+    return options;
+  }
+
+  /**
+   * Removing a passkey weakens the account (for a passkey-only user it turns 2FA off), so it asks
+   * what TOTP disable asks: the password and a second factor (a TOTP or recovery code when TOTP is
+   * on, or an assertion of one of the user's passkeys). Then other sessions and API tokens end.
+   */
+  async remove(auth: UserAuth, id: string, proof: PasskeyRemovalProof, meta: RequestMeta) {
+    const user = await this.users.findUser(auth.userId);
+    if (!user) throw AppException.unauthorized();
+    if (!(await this.repo.findByIdForUser(auth.userId, id))) throw AppException.notFound();
+    if ([proof.code, proof.recoveryCode, proof.passkey].filter(Boolean).length !== 1)
+      throw AppException.validation({ code: 'field_required' });
+    if (!(await verifyPassword(user.passwordHash, proof.password)))
+      throw AppException.badRequest('current_password_invalid');
+    if (!(await this.secondFactor(auth.userId, user, proof)))
+      throw AppException.badRequest('second_factor_invalid');
     const row = await this.repo.deleteForUser(auth.userId, id);
     if (!row) throw AppException.notFound();
+    const sessionsEnded = await this.sessions.endOtherSessionsOfUser(auth.userId, auth.sessionId);
+    const tokensRevoked = await this.apiTokens.revokeAllOfUser(auth.userId);
     await this.audit.byUser(auth, meta, {
       action: 'user.passkey_removed',
       resourceType: 'user',
       resourceId: auth.userId,
-      details: { passkeyId: row.id, name: row.name },
+      details: { passkeyId: row.id, name: row.name, sessionsEnded, tokensRevoked },
     });
+  }
+
+  private async secondFactor(
+    userId: string,
+    user: { totpSecret: string | null; totpEnabledAt: Date | null },
+    proof: PasskeyRemovalProof,
+  ): Promise<boolean> {
+    if (proof.passkey) {
+      const challenge = clientDataChallenge(proof.passkey.response?.clientDataJSON);
+      if (!challenge) return false;
+      const stored = await this.repo.consumeRegistrationChallenge(userId, challenge, 'webauthn_reauth');
+      if (!stored) return false;
+      return this.verifyAuthentication(userId, challenge, proof.passkey);
+    }
+    if (!user.totpEnabledAt) return false;
+    return (await this.twoFactor.verify({ userId }, user.totpSecret, proof)) !== null;
   }
 
   liveLoginChallenge(tokenHash: string, kind: string, maxAttempts: number) {

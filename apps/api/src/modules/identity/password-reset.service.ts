@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiTokensService } from '../api-tokens/api-tokens.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
 import { randomToken, sha256Hex } from '../../common/crypto';
@@ -36,6 +37,7 @@ export class PasswordResetService {
     private readonly accountSecurity: AccountSecurityRepository,
     private readonly loginSecurity: LoginSecurityService,
     private readonly sessions: SessionService,
+    private readonly apiTokens: ApiTokensService,
     private readonly rateLimits: RateLimitService,
     private readonly mailer: MailerService,
     private readonly jobs: JobQueueService,
@@ -107,6 +109,7 @@ export class PasswordResetService {
       const found = await this.identities.findUserById(row.userId);
       await this.accountSecurity.setUserPassword(row.userId, passwordHash);
       const ended = await this.sessions.endAllSessionsOfUser(row.userId);
+      const tokensRevoked = await this.apiTokens.revokeAllOfUser(row.userId);
       if (found) await this.loginSecurity.clearLockout('user', found.user.email);
       await this.audit.record({
         accountId: found?.account.id ?? null,
@@ -114,7 +117,7 @@ export class PasswordResetService {
         action: 'user.password_reset',
         resourceType: 'user',
         resourceId: row.userId,
-        details: { sessionsEnded: ended },
+        details: { sessionsEnded: ended, tokensRevoked },
         ip: meta.ip,
         userAgent: meta.userAgent,
       });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { sessions, staffMembers, users, accounts, webauthnCredentials, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
@@ -36,6 +36,7 @@ export class SessionRepository {
     return row ?? null;
   }
 
+  /** A live staff session; a grant session (staff inside a customer account) is never one. */
   async findLiveStaffSession(tokenHash: string, now: Date) {
     const [row] = await this.db
       .select({ session: sessions, staff: staffMembers })
@@ -44,6 +45,7 @@ export class SessionRepository {
       .where(
         and(
           eq(sessions.tokenHash, tokenHash),
+          isNull(sessions.grantId),
           isNull(sessions.revokedAt),
           gt(sessions.idleExpiresAt, now),
           gt(sessions.absoluteExpiresAt, now),
@@ -52,12 +54,21 @@ export class SessionRepository {
     return row ?? null;
   }
 
+  async findById(id: string) {
+    const [row] = await this.db.select().from(sessions).where(eq(sessions.id, id));
+    return row ?? null;
+  }
+
   async touch(id: string, now: Date, idleExpiresAt: Date) {
     await this.db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, id));
   }
 
+  /** Ends a session and the grant sessions opened from it (a staff logout leaves no grant session). */
   async revoke(id: string, now: Date) {
-    await this.db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
+    await this.db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(or(eq(sessions.id, id), eq(sessions.parentSessionId, id)), isNull(sessions.revokedAt)));
   }
 
   /** Ends every live session of a user at once; returns how many were ended. */

@@ -98,6 +98,16 @@ export class SessionService {
     return this.sessions.revokeAllOf({ staffId }, new Date());
   }
 
+  /**
+   * A privilege change (2FA enrolment): every session of the user ends, the current one included,
+   * and a new one starts with the same "keep me signed in" choice. Returns the new cookie.
+   */
+  async rotateUser(userId: string, currentSessionId: string, meta: RequestMeta) {
+    const current = await this.sessions.findById(currentSessionId);
+    await this.sessions.revokeAllOf({ userId }, new Date());
+    return this.start({ userId }, meta, current?.remember ?? false);
+  }
+
   /** Ends a user's other sessions, keeping the current one (password, 2FA or e-mail change). */
   async endOtherSessionsOfUser(userId: string, currentSessionId: string): Promise<number> {
     return this.sessions.revokeAllOf({ userId }, new Date(), currentSessionId);

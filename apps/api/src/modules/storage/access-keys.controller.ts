@@ -39,7 +39,7 @@ export class AccessKeysController {
     body: CreateAccessKeySchema,
     response: AccessKeySecretSchema,
     status: 201,
-    errors: [400, 403, 503],
+    errors: [400, 403, 409, 503],
   })
   create(
     @CurrentAccount() auth: AccountAuth,
@@ -66,7 +66,7 @@ export class AccessKeysController {
   }
 
   @Post(':id/reactivate')
-  @Authenticated({ permission: Permission.AccessKeyUpdate })
+  @Authenticated({ permission: Permission.AccessKeyUpdate, noGrant: true })
   @Endpoint({
     operationId: 'reactivateAccessKey',
     summary: 'Turn a deactivated key back on',

@@ -3,6 +3,8 @@ import { defineMessages } from '../../common/define-messages';
 /** Messages of access keys (codes are API contract). */
 export const accessKeysMessages = defineMessages({
   'pt-BR': {
+    access_key_limit_reached:
+      'Esta conta já tem {max} chaves de acesso ativas ou desativadas, o máximo permitido. Revogue uma chave que não usa mais.',
     access_key_description_invalid: 'A descrição pode ter no máximo 256 caracteres.',
     access_key_expiry_invalid:
       'A validade precisa estar no futuro (pelo menos 1 hora) e em até 1 ano (365 dias).',
@@ -16,6 +18,8 @@ export const accessKeysMessages = defineMessages({
     access_key_expired: 'Esta chave expirou e não pode ser reativada. Gere uma nova chave.',
   },
   en: {
+    access_key_limit_reached:
+      'This account already has {max} active or deactivated access keys, the most allowed. Revoke a key you no longer use.',
     access_key_description_invalid: 'The description can have at most 256 characters.',
     access_key_expiry_invalid:
       'The expiry must be in the future (at least 1 hour) and within a year (365 days).',

@@ -65,6 +65,10 @@ export class AccessKeysService {
 
   async create(auth: AccountAuth, input: CreateKeyInput, meta: RequestMeta) {
     await this.requireActiveAccount(auth.accountId);
+    // Rotation is not capped: its replacement key takes the place of the old one.
+    const max = this.config.MAX_ACCESS_KEYS_PER_ACCOUNT;
+    if ((await this.storage.countUsableAccessKeys(auth.accountId)) >= max)
+      throw AppException.conflict('access_key_limit_reached', { max });
     const expiresAt = parseExpiry(input.expiresAt);
     const scope = await this.resolveScope(auth.accountId, input.scope ?? null);
     const issued = await this.issue(auth, {

@@ -86,7 +86,7 @@ export class BucketsController {
   }
 
   @Put(':id/public-read')
-  @Authenticated({ permission: Permission.BucketUpdate })
+  @Authenticated({ permission: Permission.BucketUpdate, noGrant: true })
   @Endpoint({
     operationId: 'setBucketPublicRead',
     s3Url: 'unsigned',

@@ -3,6 +3,8 @@ import { defineMessages } from '../../common/define-messages';
 /** Messages of bucket settings and deletion (codes are API contract). */
 export const bucketsMessages = defineMessages({
   'pt-BR': {
+    bucket_limit_reached:
+      'Esta conta já tem {max} buckets, o máximo permitido. Apague um bucket que não usa mais ou fale com o suporte para aumentar o limite.',
     bucket_not_empty_versions:
       'O bucket "{name}" não está vazio: ele guarda objetos ou versões anteriores (o versionamento mantém cada versão e marcador de exclusão). Apague todas as versões, por exemplo no navegador de objetos com "mostrar versões" ou com `aws s3api delete-objects` para cada versão, ou crie uma regra de ciclo de vida que expire objetos e versões anteriores, e tente de novo.',
     bucket_not_empty_locked:
@@ -21,6 +23,8 @@ export const bucketsMessages = defineMessages({
     bucket_lifecycle_duplicate_prefix: 'Duas regras têm o mesmo prefixo. Junte as ações numa só regra.',
   },
   en: {
+    bucket_limit_reached:
+      'This account already has {max} buckets, the most allowed. Delete a bucket you no longer use or contact support to raise the limit.',
     bucket_not_empty_versions:
       'Bucket "{name}" is not empty: it holds objects or older versions (versioning keeps every version and delete marker). Delete every version, for example in the object browser with "show versions" or with `aws s3api delete-objects` for each version, or add a lifecycle rule that expires objects and older versions, then try again.',
     bucket_not_empty_locked:

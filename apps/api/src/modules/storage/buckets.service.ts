@@ -85,8 +85,14 @@ export class BucketsService {
     if (input.defaultRetention && !input.objectLock) {
       throw AppException.validation({ defaultRetention: 'bucket_retention_needs_lock' });
     }
+    // A public bucket would stay public after the grant ends.
+    if (auth.kind === 'grant' && input.publicRead)
+      throw AppException.forbidden('grant_persistent_access_not_allowed');
     const account = await this.storage.findAccount(auth.accountId);
     if (account?.status !== 'active') throw AppException.forbidden();
+    const max = this.config.MAX_BUCKETS_PER_ACCOUNT;
+    if ((await this.storage.countLiveBuckets(auth.accountId)) >= max)
+      throw AppException.conflict('bucket_limit_reached', { max });
 
     const versioning = input.versioning || input.objectLock;
     const lifecycleRules = normalizeLifecycleRules(input.lifecycleRules);

@@ -83,8 +83,9 @@ export class ObjectsController {
     @CurrentAccount() auth: AccountAuth,
     @Param('id', IdPipe) id: string,
     @Body() body: z.infer<typeof ObjectRefSchema>,
+    @ReqMeta() meta: RequestMeta,
   ) {
-    return this.objects.downloadUrl(auth, id, body);
+    return this.objects.downloadUrl(auth, id, body, meta);
   }
 
   @Post('upload-url')

@@ -173,7 +173,12 @@ export class ObjectsService {
   }
 
   /** A 5-minute GET URL that downloads the object (or one version) as an attachment. */
-  async downloadUrl(auth: AccountAuth, bucketId: string, input: z.infer<typeof ObjectRefSchema>) {
+  async downloadUrl(
+    auth: AccountAuth,
+    bucketId: string,
+    input: z.infer<typeof ObjectRefSchema>,
+    meta: RequestMeta,
+  ) {
     const target = await this.resolve(auth, bucketId, 'read');
     const found = await this.head(auth, target.bucket, input.key, input.versionId);
     if (!found) throw new AppException(404, 'object_not_found');
@@ -187,6 +192,12 @@ export class ObjectsService {
       }),
       { expiresIn: PRESIGN_TTL_SECONDS },
     );
+    await this.audit.byUser(auth, meta, {
+      action: 'object.download_authorized',
+      resourceType: 'bucket',
+      resourceId: target.bucket.id,
+      details: { bucket: target.bucket.name, key: input.key, versionId: input.versionId ?? null },
+    });
     return { url, method: 'GET' as const, headers: {}, expiresAt: expiry() };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { accessKeys, accounts, buckets, storageUsers, userBucketAccess, type Database } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
@@ -83,6 +83,23 @@ export class StorageRepository {
       .from(buckets)
       .where(and(eq(buckets.accountId, accountId), isNull(buckets.deletedAt)))
       .orderBy(asc(buckets.name));
+  }
+
+  async countLiveBuckets(accountId: string) {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(buckets)
+      .where(and(eq(buckets.accountId, accountId), isNull(buckets.deletedAt)));
+    return row?.n ?? 0;
+  }
+
+  /** Keys that still count against the cap: active or inactive (not expired, not revoked). */
+  async countUsableAccessKeys(accountId: string) {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(accessKeys)
+      .where(and(eq(accessKeys.accountId, accountId), notInArray(accessKeys.status, ['expired', 'revoked'])));
+    return row?.n ?? 0;
   }
 
   /** The live buckets shared with one user (external clients), with their access level. */

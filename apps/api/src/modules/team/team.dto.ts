@@ -57,12 +57,19 @@ export const MemberSchema = z.object({
   /** External clients: the buckets shared with them. Empty for the other roles. */
   buckets: z.array(SharedBucketSchema),
 });
-export const MemberListSchema = z.object({ items: z.array(MemberSchema) });
+export const MemberListSchema = z.object({
+  items: z.array(MemberSchema),
+  /** The `offset` of the next page, or null on the last one. */
+  nextOffset: z.number().int().nullable(),
+});
 
 export const MemberQuerySchema = z.object({
   role: RoleSchema.optional(),
   status: z.enum(['active', 'disabled']).optional(),
   q: z.string().trim().max(120).optional(),
+  /** Page size: 100 by default, at most 200. */
+  limit: z.coerce.number().int().min(1).max(200).optional().default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional().default(0),
 });
 export type MemberQuery = z.infer<typeof MemberQuerySchema>;
 

@@ -54,8 +54,14 @@ export class TeamRepository {
 
   // Members
 
-  async listMembers(accountId: string, filter: MemberQuery) {
+  /** One page of members (limit + 1 rows tell whether there is a next page); `userId` picks one. */
+  async listMembers(
+    accountId: string,
+    filter: Partial<MemberQuery> & { userId?: string },
+    page: { limit: number; offset: number },
+  ) {
     const conditions: SQL[] = [eq(users.accountId, accountId), notRemoved];
+    if (filter.userId) conditions.push(eq(users.id, filter.userId));
     if (filter.role) conditions.push(eq(users.role, filter.role));
     if (filter.status) conditions.push(eq(users.status, filter.status));
     if (filter.q) {
@@ -75,7 +81,10 @@ export class TeamRepository {
       .orderBy(
         sql`case ${users.role} when 'owner' then 0 when 'admin' then 1 when 'developer' then 2 else 3 end`,
         asc(users.fullName),
-      );
+        asc(users.id),
+      )
+      .limit(page.limit)
+      .offset(page.offset);
   }
 
   async findMember(accountId: string, userId: string, db: Executor = this.db) {

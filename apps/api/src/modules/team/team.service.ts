@@ -42,8 +42,11 @@ export class TeamService {
 
   // ---- Members ----
 
-  async listMembers(auth: UserAuth, filter: MemberQuery) {
-    const rows = await this.team.listMembers(auth.accountId, filter);
+  async listMembers(auth: UserAuth, query: Partial<MemberQuery> & { userId?: string }) {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const found = await this.team.listMembers(auth.accountId, query, { limit: limit + 1, offset });
+    const rows = found.slice(0, limit);
     const shared = await this.team.sharedBuckets(
       auth.accountId,
       rows.filter((r) => r.user.role === 'external_client').map((r) => r.user.id),
@@ -65,6 +68,7 @@ export class TeamService {
           buckets: shared.get(user.id) ?? [],
         };
       }),
+      nextOffset: found.length > limit ? offset + limit : null,
     };
   }
 
@@ -94,11 +98,13 @@ export class TeamService {
       if (input.role === 'external_client' || member.role === 'external_client')
         await this.team.replaceBucketAccess(tx, auth.accountId, member.id, grants);
     });
+    // A privilege change: the member's sessions end, the next sign-in gets a new token.
+    const sessionsEnded = await this.sessions.endAllSessionsOfUser(member.id);
     await this.audit.byUser(auth, meta, {
       action: 'team.member_role_changed',
       resourceType: 'user',
       resourceId: member.id,
-      details: { before: member.role, after: input.role, buckets: grants },
+      details: { before: member.role, after: input.role, buckets: grants, sessionsEnded },
     });
     return this.memberView(auth, member.id);
   }
@@ -207,11 +213,13 @@ export class TeamService {
         tx,
       );
     });
+    // The new owner's privileges grew: their sessions end (the old owner's only shrank).
+    await this.sessions.endAllSessionsOfUser(target.id);
     return this.memberView(auth, target.id);
   }
 
   private async memberView(auth: UserAuth, userId: string) {
-    const { items } = await this.listMembers(auth, {});
+    const { items } = await this.listMembers(auth, { userId, limit: 1 });
     const member = items.find((m) => m.id === userId);
     if (!member) throw AppException.notFound();
     return member;

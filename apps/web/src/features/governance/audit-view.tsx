@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'grant.created',
   'grant.revoked',
   'grant.entered',
+  'grant.request',
+  'object.download_authorized',
   'api_token.created',
   'api_token.revoked',
   'audit.exported',

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/browser';
+import { browserSupportsWebAuthn, startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { Alert, Button, Card, TextField } from '@/components/ui';
 import { useI18n } from '@/i18n/provider';
 import { errorMessage } from '@/lib/error-message';
@@ -18,6 +18,10 @@ export function PasskeysSection({ onChange }: { onChange?: () => Promise<void> }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
+  // The passkey being removed: removal asks for the password and a second factor.
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const items = data?.passkeys ?? [];
 
   async function onAdd(event: FormEvent) {
@@ -60,16 +64,63 @@ export function PasskeysSection({ onChange }: { onChange?: () => Promise<void> }
     }
   }
 
-  async function onRemove(id: string) {
+  function startRemove(id: string) {
     setError('');
     setNotice('');
+    setPassword('');
+    setCode('');
+    setRemoving(id);
+  }
+
+  /** A code is TOTP (6 digits) or a recovery code; without one, a passkey ceremony proves the user. */
+  async function proof(): Promise<Parameters<typeof securityApi.removePasskey>[1]> {
+    const typed = code.trim();
+    if (/^\d{6}$/.test(typed)) return { password, code: typed };
+    if (typed) return { password, recoveryCode: typed };
+    const options = await securityApi.passkeyReauthOptions();
+    const assertion = await startAuthentication({
+      optionsJSON: options as unknown as Parameters<typeof startAuthentication>[0]['optionsJSON'],
+    });
+    return {
+      password,
+      passkey: assertion as unknown as NonNullable<
+        Parameters<typeof securityApi.removePasskey>[1]['passkey']
+      >,
+    };
+  }
+
+  async function onRemove(event: FormEvent) {
+    event.preventDefault();
+    if (!removing) return;
+    setError('');
+    setNotice('');
+    if (!password) {
+      setError(t.passkeys.passwordRequired);
+      return;
+    }
+    setBusy(true);
     try {
-      await securityApi.removePasskey(id);
+      let body;
+      try {
+        body = await proof();
+      } catch (err) {
+        setError(
+          err instanceof Error && err.name === 'NotAllowedError'
+            ? t.passkeys.cancelled
+            : errorMessage(err, t),
+        );
+        return;
+      }
+      await securityApi.removePasskey(removing, body);
+      setRemoving(null);
       setNotice(t.passkeys.removed);
+      await reload();
+      await onChange?.();
     } catch (err) {
       setError(errorMessage(err, t));
+    } finally {
+      setBusy(false);
     }
-    await reload();
   }
 
   return (
@@ -103,12 +154,48 @@ export function PasskeysSection({ onChange }: { onChange?: () => Promise<void> }
                   {p.lastUsedAt ? `${t.passkeys.lastUsed} ${formatDateTime(p.lastUsedAt)}` : t.passkeys.never}
                 </div>
               </div>
-              <Button variant="secondary" size="sm" testId="passkey-remove" onClick={() => onRemove(p.id)}>
+              <Button variant="secondary" size="sm" testId="passkey-remove" onClick={() => startRemove(p.id)}>
                 {t.passkeys.remove}
               </Button>
             </li>
           ))}
         </ul>
+      )}
+      {removing && (
+        <form
+          onSubmit={onRemove}
+          noValidate
+          className="mb-4 space-y-3 rounded-md border border-slate-200 p-4"
+          data-testid="passkey-remove-form"
+        >
+          <h3 className="text-sm font-semibold text-slate-900">{t.passkeys.removeTitle}</h3>
+          <p className="text-sm text-slate-600">{t.passkeys.removeHint}</p>
+          <TextField
+            id="passkey-remove-password"
+            label={t.passkeys.removePassword}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            testId="passkey-remove-password"
+          />
+          <TextField
+            id="passkey-remove-code"
+            label={t.passkeys.removeCode}
+            autoComplete="one-time-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            testId="passkey-remove-code"
+          />
+          <div className="flex gap-2">
+            <Button type="submit" variant="danger" size="sm" loading={busy} testId="passkey-remove-confirm">
+              {t.passkeys.removeConfirm}
+            </Button>
+            <Button type="button" variant="secondary" size="sm" onClick={() => setRemoving(null)}>
+              {t.passkeys.removeCancel}
+            </Button>
+          </div>
+        </form>
       )}
       <form
         onSubmit={onAdd}
