@@ -193,17 +193,23 @@ describe('the account audit log', () => {
     expect((await staff.post('/api/v1/buckets', { name: `ag-${Date.now().toString(36)}` })).status).toBe(201);
 
     const onlyStaff = await owner.get<Page>('/api/v1/audit?staffOnly=true');
-    // Staff actions only: the approval by the super admin, and the work under the grant.
+    // Staff actions only: the approval by the super admin, and the work under the grant (the
+    // bucket, and the access log entry of the request that made it).
     expect(onlyStaff.body.items.map((e) => e.action).sort()).toEqual([
       'account.approved',
       'bucket.created',
       'grant.entered',
+      'grant.request',
     ]);
     expect(onlyStaff.body.items.every((e) => e.actor.type === 'staff')).toBe(true);
     const underGrant = await owner.get<Page>(`/api/v1/audit?grantId=${grant.body.id}`);
-    expect(underGrant.body.items.map((e) => e.action).sort()).toEqual(['bucket.created', 'grant.entered']);
+    expect(underGrant.body.items.map((e) => e.action).sort()).toEqual([
+      'bucket.created',
+      'grant.entered',
+      'grant.request',
+    ]);
     const byStaffName = await owner.get<Page>('/api/v1/audit?actor=Carla');
-    expect(byStaffName.body.items).toHaveLength(2);
+    expect(byStaffName.body.items).toHaveLength(3);
     const csv = await owner.request<string>('GET', `/api/v1/audit/export.csv?grantId=${grant.body.id}`);
     const rows = parseCsv(csv.body.replace(/^\uFEFF/, ''), ';');
     expect(rows[1][rows[0].indexOf('Ator')]).toBe('Carla Atendimento (via autorização)');
