@@ -33,6 +33,10 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     RECONCILER_SCHEDULE: 'off',
     // Tests solve many captchas on two shared cores: a cheap proof of work (the default is 20 bits).
     CAPTCHA_DIFFICULTY: '10',
+    // One test client sends thousands of requests a minute from one address (walks, fuzzer): the
+    // general rate limit has its own test (rate-limit.test.ts), with small limits.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
     ...overrides,
   });
 }
