@@ -17,7 +17,17 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { MinioAdminClient, buildTenantPolicy } from '@csp/minio-admin';
 import { readMail } from '@csp/local-services';
 import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from '../scripts/lib/prepare.mjs';
-import { expectStatus, memoryOf, parentMap, randomCpf, Session, staffLogin, summary, table } from './lib.mjs';
+import {
+  expectStatus,
+  memoryOf,
+  parentMap,
+  randomCpf,
+  Session,
+  staffLogin,
+  summary,
+  table,
+  benchEnvironment,
+} from './lib.mjs';
 
 const REGION = 'us-east-1';
 const PUT_RETRY_MS = 50;
@@ -465,14 +475,7 @@ if (builds.missing.length > 0) {
   );
 }
 
-// The staff credentials the platform's setup step creates; the benchmark signs in with them.
-process.env.SUPER_ADMIN_EMAIL = `bench-admin-${runId}@bench.test`;
-process.env.SUPER_ADMIN_PASSWORD = `Bench-${randomBytes(9).toString('base64url')}-2026`;
-// The SDK warns once about Node 20 support ending; it would only clutter the report.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-// The whole embedded stack, never an external database or MinIO: the memory report covers it.
-delete process.env.DATABASE_URL;
-delete process.env.MINIO_ENDPOINT;
+benchEnvironment(runId);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
 const { startPlatform } = await import('../scripts/lib/platform.mjs');

@@ -26,6 +26,7 @@ import {
   staffLogin,
   summary,
   table,
+  benchEnvironment,
 } from './lib.mjs';
 
 const USAGE = 'usage: npm run bench:presign -- [--requests N] [--concurrency C] [--cold B] [--keep]';
@@ -220,11 +221,7 @@ for (const dir of ['packages/db', 'packages/minio-admin', 'packages/local-servic
   }
 }
 
-process.env.SUPER_ADMIN_EMAIL = `bench-admin-${runId}@bench.test`;
-process.env.SUPER_ADMIN_PASSWORD = `Bench-${randomBytes(9).toString('base64url')}-2026`;
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-delete process.env.DATABASE_URL;
-delete process.env.MINIO_ENDPOINT;
+benchEnvironment(runId);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-presign-'));
 const { startPlatform } = await import('../scripts/lib/platform.mjs');

@@ -29,6 +29,7 @@ import {
   staffLogin,
   summary,
   table,
+  benchEnvironment,
 } from './lib.mjs';
 
 const REGION = 'us-east-1';
@@ -275,12 +276,8 @@ for (const dir of ['packages/db', 'packages/minio-admin', 'packages/local-servic
   }
 }
 
-process.env.SUPER_ADMIN_EMAIL = `bench-admin-${runId}@bench.test`;
-process.env.SUPER_ADMIN_PASSWORD = `Bench-${randomBytes(9).toString('base64url')}-2026`;
+benchEnvironment(runId);
 process.env.QUOTA_CHECK_INTERVAL_SECONDS = String(interval);
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-delete process.env.DATABASE_URL;
-delete process.env.MINIO_ENDPOINT;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-quota-'));
 const { startPlatform } = await import('../scripts/lib/platform.mjs');

@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { AppModule } from './app.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { placeFromHeader } from './modules/identity/device';
+import { sessionCookieNames } from './modules/identity/session.service';
+import { registerApiRateLimit } from './common/api-rate-limit';
 import { argon2Gate, primeDummyHash } from './modules/identity/password';
 import { clientAddressResolver } from './common/client-address';
 
@@ -43,6 +45,12 @@ export async function createApp(config?: AppConfig, options: { logger?: boolean 
     // request.ip is a prototype getter (the socket address); an own property shadows it.
     Object.defineProperty(request, 'ip', { value: client.ip, configurable: true, enumerable: true });
     if (geoHeader && client.fromWebServer) request.place = placeFromHeader(request.headers[geoHeader]);
+  });
+  // After the client address is known and cookies are parsed: counts per session, token, address.
+  await registerApiRateLimit(fastify, {
+    perClientPerMinute: appConfig.RATE_LIMIT_PER_MINUTE,
+    perAddressPerMinute: appConfig.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    cookieNames: sessionCookieNames(appConfig.COOKIE_SECURE),
   });
   fastify.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);

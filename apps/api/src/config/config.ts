@@ -117,6 +117,13 @@ const schema = z
       .transform((v) => v === 'true'),
     /** How often the worker compares account usage (MinIO scanner data) with quotas. */
     QUOTA_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /**
+     * General API rate limit per session, API token or (with neither) client address, per minute:
+     * room for the portal, multipart uploads at LAN speed (a part-URL batch per 8 parts) and scripts.
+     */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+    /** Ceiling per client address whatever the credentials (an office behind one NAT shares it). */
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
     /** Secure cookies need HTTPS; off only for local http development. */
     COOKIE_SECURE: z
       .enum(['true', 'false'])
