@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import nodePath from 'node:path';
+import { Logger, type LoggerService } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -70,7 +71,21 @@ interface Failure {
   status: number;
   code: unknown;
   request: string;
+  /** What the API logged (warnings, errors) while it answered; other roles' lines may mix in. */
+  serverLog: string[];
 }
+
+/** The API's warnings and errors, to show next to a 5xx (the test instance logs nothing else). */
+const serverLog: string[] = [];
+const collector: LoggerService = {
+  log: () => undefined,
+  debug: () => undefined,
+  verbose: () => undefined,
+  warn: (message: unknown, context?: unknown) =>
+    serverLog.push(`warn ${String(context)}: ${String(message)}`),
+  error: (message: unknown, ...rest: unknown[]) =>
+    serverLog.push(`error ${rest.map(String).join(' ')}: ${String(message)}`.slice(0, 2000)),
+};
 
 let api: TestApi;
 const roles: Role[] = [];
@@ -288,6 +303,7 @@ async function fuzzRole(role: Role, roleIndex: number) {
     const cases = casesFor(op, SEED + roleIndex * 104_729 + index * 7919, matched ? CASES : CROSS_CASES);
     for (const c of cases) {
       const started = performance.now();
+      const logMark = serverLog.length;
       let { res, url, body } = await send(role, op, c);
       const lostSession =
         res.status === 401 && res.body?.code === 'unauthenticated' && matched && role.refresh;
@@ -313,6 +329,7 @@ async function fuzzRole(role: Role, roleIndex: number) {
           status: res.status,
           code: res.body?.code,
           request: `${op.method} ${url.slice(0, 300)} ${(body ?? '').slice(0, 300)}`,
+          serverLog: serverLog.slice(logMark).map((line) => line.slice(0, 400)),
         });
       }
       if (res.status < 300) harvest(op.collection, res.body);
@@ -334,6 +351,8 @@ async function putObject(session: HttpSession, bucketId: string, key: string) {
 
 beforeAll(async () => {
   api = await startTestApi();
+  // The test instance runs with logger: false; this brings its warnings and errors back, here only.
+  Logger.overrideLogger(collector);
   const [setting] = await api.db
     .select()
     .from(platformSettings)
