@@ -19,6 +19,19 @@ export interface StoredScopeItem {
 export class AccessKeysRepository {
   constructor(@InjectDb() private readonly db: Database) {}
 
+  /**
+   * Runs `work` holding a transaction-scoped advisory lock on the key, so the changes of one key's
+   * state (deactivate, reactivate, revoke, the sweep) happen one at a time: each reads the row and
+   * calls MinIO without another one changing the key in between (a revoke deleting the service
+   * account while a reactivation turns it on). `work` runs its statements on the pool as usual.
+   */
+  async withKeyLock<T>(keyId: string, work: () => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`csp:access-key:${keyId}`}, 0))`);
+      return work();
+    });
+  }
+
   /** The account's live buckets among `ids` (id and name). */
   async liveBucketsByIds(accountId: string, ids: string[]) {
     if (ids.length === 0) return [];

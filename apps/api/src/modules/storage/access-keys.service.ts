@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { buildScopedPolicy, type IamPolicyDocument, type MinioAdminClient } from '@csp/minio-admin';
+import {
+  buildScopedPolicy,
+  MinioAdminError,
+  type IamPolicyDocument,
+  type MinioAdminClient,
+} from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
 import { newAccessKeyId, newSecretKey, SecretBox } from '../../common/crypto';
 import { pendingSecretAad } from './provisioning.service';
@@ -114,35 +119,39 @@ export class AccessKeysService {
 
   /** Turns the key off on MinIO; also how a customer ends a rotation's grace period early. */
   async deactivate(auth: AccountAuth, keyId: string, meta: RequestMeta) {
-    const row = await this.findUsable(auth.accountId, keyId);
-    const names = await this.keys.liveBucketNames(auth.accountId);
-    if (row.status === 'inactive') return toAccessKey(row, names);
-    await this.setMinioStatus(row, 'off');
-    const updated = (await this.keys.markDeactivated(auth.accountId, row.id)) ?? (await this.reload(row));
-    await this.audit.byUser(auth, meta, {
-      action: 'access_key.deactivated',
-      resourceType: 'access_key',
-      resourceId: row.id,
-      details: { accessKeyId: row.accessKeyId, endedGrace: row.graceEndsAt !== null },
+    return this.keys.withKeyLock(keyId, async () => {
+      const row = await this.findUsable(auth.accountId, keyId);
+      const names = await this.keys.liveBucketNames(auth.accountId);
+      if (row.status === 'inactive') return toAccessKey(row, names);
+      await this.setMinioStatus(row, 'off');
+      const updated = (await this.keys.markDeactivated(auth.accountId, row.id)) ?? (await this.reload(row));
+      await this.audit.byUser(auth, meta, {
+        action: 'access_key.deactivated',
+        resourceType: 'access_key',
+        resourceId: row.id,
+        details: { accessKeyId: row.accessKeyId, endedGrace: row.graceEndsAt !== null },
+      });
+      return toAccessKey(updated, names);
     });
-    return toAccessKey(updated, names);
   }
 
   async reactivate(auth: AccountAuth, keyId: string, meta: RequestMeta) {
-    const row = await this.findUsable(auth.accountId, keyId);
-    const names = await this.keys.liveBucketNames(auth.accountId);
-    if (row.status === 'active') return toAccessKey(row, names);
-    if (row.expiresAt && row.expiresAt.getTime() <= Date.now())
-      throw AppException.conflict('access_key_expired');
-    await this.setMinioStatus(row, 'on');
-    const updated = (await this.keys.markReactivated(auth.accountId, row.id)) ?? (await this.reload(row));
-    await this.audit.byUser(auth, meta, {
-      action: 'access_key.reactivated',
-      resourceType: 'access_key',
-      resourceId: row.id,
-      details: { accessKeyId: row.accessKeyId },
+    return this.keys.withKeyLock(keyId, async () => {
+      const row = await this.findUsable(auth.accountId, keyId);
+      const names = await this.keys.liveBucketNames(auth.accountId);
+      if (row.status === 'active') return toAccessKey(row, names);
+      if (row.expiresAt && row.expiresAt.getTime() <= Date.now())
+        throw AppException.conflict('access_key_expired');
+      await this.setMinioStatus(row, 'on');
+      const updated = (await this.keys.markReactivated(auth.accountId, row.id)) ?? (await this.reload(row));
+      await this.audit.byUser(auth, meta, {
+        action: 'access_key.reactivated',
+        resourceType: 'access_key',
+        resourceId: row.id,
+        details: { accessKeyId: row.accessKeyId },
+      });
+      return toAccessKey(updated, names);
     });
-    return toAccessKey(updated, names);
   }
 
   /**
@@ -199,26 +208,28 @@ export class AccessKeysService {
 
   /** Revokes for good: the service account is deleted on MinIO, the row stays for history. */
   async revoke(auth: AccountAuth, keyId: string, meta: RequestMeta) {
-    const row = await this.storage.findAccessKey(auth.accountId, keyId);
-    if (!row) throw AppException.notFound();
-    if (row.status === 'revoked') return;
-    try {
-      await this.minio.deleteServiceAccount(row.accessKeyId);
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 404) {
-        this.logger.warn(`key ${row.accessKeyId} not revoked: ${(error as Error).message}`);
-        throw new AppException(503, 'storage_unavailable');
+    await this.keys.withKeyLock(keyId, async () => {
+      const row = await this.storage.findAccessKey(auth.accountId, keyId);
+      if (!row) throw AppException.notFound();
+      if (row.status === 'revoked') return;
+      try {
+        await this.minio.deleteServiceAccount(row.accessKeyId);
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 404) {
+          this.logger.warn(`key ${row.accessKeyId} not revoked: ${(error as Error).message}`);
+          throw new AppException(503, 'storage_unavailable');
+        }
       }
-    }
-    await this.keys.markRevoked(auth.accountId, row.id);
-    await this.audit.byUser(auth, meta, {
-      action: 'access_key.revoked',
-      resourceType: 'access_key',
-      resourceId: row.id,
-      details: {
-        accessKeyId: row.accessKeyId,
-        endedGrace: row.graceEndsAt !== null && row.status === 'active',
-      },
+      await this.keys.markRevoked(auth.accountId, row.id);
+      await this.audit.byUser(auth, meta, {
+        action: 'access_key.revoked',
+        resourceType: 'access_key',
+        resourceId: row.id,
+        details: {
+          accessKeyId: row.accessKeyId,
+          endedGrace: row.graceEndsAt !== null && row.status === 'active',
+        },
+      });
     });
   }
 
@@ -245,13 +256,15 @@ export class AccessKeysService {
     let deactivated = 0;
     let failed = 0;
     for (const due of await this.keys.dueForGraceEnd()) {
-      try {
-        await this.setMinioStatus(due, 'off');
-      } catch {
-        failed += 1;
-        continue;
-      }
-      const row = await this.keys.markGraceEnded(due.id);
+      const row = await this.keys.withKeyLock(due.id, async () => {
+        try {
+          await this.setMinioStatus(due, 'off');
+        } catch {
+          failed += 1;
+          return null;
+        }
+        return this.keys.markGraceEnded(due.id);
+      });
       if (!row) continue;
       deactivated += 1;
       await this.audit.record({
@@ -290,6 +303,12 @@ export class AccessKeysService {
     try {
       await this.minio.updateServiceAccount(row.accessKeyId, { newStatus: status });
     } catch (error) {
+      if (isServiceAccountGone(error)) {
+        // MinIO has no such service account: the key was revoked (the row may say so only now) or
+        // is drift for the reconciler; either way it cannot be turned on or off.
+        this.logger.warn(`key ${row.accessKeyId} not turned ${status}: MinIO has no such service account`);
+        throw AppException.conflict('access_key_revoked');
+      }
       this.logger.warn(`key ${row.accessKeyId} not turned ${status}: ${(error as Error).message}`);
       throw new AppException(503, 'storage_unavailable');
     }
@@ -312,7 +331,14 @@ export class AccessKeysService {
           .filter((s) => names.has(s.bucketId))
           .map((s) => ({ bucket: names.get(s.bucketId)!, access: s.access })),
       );
-      await this.minio.updateServiceAccount(row.accessKeyId, { newPolicy: policy });
+      try {
+        await this.minio.updateServiceAccount(row.accessKeyId, { newPolicy: policy });
+      } catch (error) {
+        // A key MinIO no longer has (being revoked right now, or drift the reconciler reports)
+        // names no bucket: nothing to rewrite.
+        if (isServiceAccountGone(error)) continue;
+        throw error;
+      }
       rewritten++;
     }
     return rewritten;
@@ -454,4 +480,12 @@ function toAccessKey(row: AccessKeyRow, names: BucketNames) {
     lastUsedAt: iso(row.lastUsedAt),
     secretRevealable: row.pendingSecret !== null && row.status === 'active',
   };
+}
+
+/** MinIO's answer for a service account it does not have (deleted, or never made). */
+function isServiceAccountGone(error: unknown): boolean {
+  return (
+    error instanceof MinioAdminError &&
+    (error.code === 'XMinioAdminServiceAccountNotFound' || error.code === 'XMinioInvalidIAMCredentials')
+  );
 }
