@@ -1,6 +1,54 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The database enums: values any layer may read (role and status lists come from them). */
+const DB_ENUMS = [
+  'accountStatus',
+  'documentType',
+  'userRole',
+  'userStatus',
+  'staffRole',
+  'objectLockMode',
+  'quotaRequestStatus',
+  'accessKeyStatus',
+  'subjectType',
+  'bucketAccessLevel',
+  'grantKind',
+  'grantScope',
+];
+const SQL_ONLY_IN_REPOSITORIES = 'SQL lives in repositories (*.repository.ts): call one from here.';
+
+const COMMON_NEVER_IMPORTS_A_DOMAIN =
+  'common/, config/ and database/ are the core every domain uses: they never import a domain (modules/) or the jobs.';
+
+/** The import restrictions of a layer: `sql` keeps SQL out, `domains` keeps domains out. */
+function restrictedImports({ sql = false, domains = false }) {
+  const paths = [];
+  const patterns = [];
+  if (sql) {
+    paths.push(
+      { name: 'drizzle-orm', allowTypeImports: true, message: SQL_ONLY_IN_REPOSITORIES },
+      {
+        name: '@csp/db',
+        allowTypeImports: true,
+        allowImportNames: DB_ENUMS,
+        message: `${SQL_ONLY_IN_REPOSITORIES} Outside them only types and enums of @csp/db.`,
+      },
+    );
+    patterns.push(
+      { group: ['drizzle-orm/*'], allowTypeImports: true, message: SQL_ONLY_IN_REPOSITORIES },
+      {
+        group: ['**/database/database.module', '**/database/db.token'],
+        importNames: ['InjectDb', 'DB'],
+        message: SQL_ONLY_IN_REPOSITORIES,
+      },
+    );
+  }
+  if (domains)
+    patterns.push({ group: ['**/modules/**', '**/jobs/**'], message: COMMON_NEVER_IMPORTS_A_DOMAIN });
+  return { paths, patterns };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -47,6 +95,41 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  // The API's layers (docs/ARCHITECTURE.md, "Layers"): only repositories (and the database
+  // module that provides the handle) touch the database; common/ never depends on a domain.
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.repository.ts',
+      'apps/api/src/database/**',
+      // The entry point that applies the migrations before anything else runs.
+      'apps/api/src/cli.ts',
+      'apps/api/src/**/*.spec.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', restrictedImports({ sql: true })],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='db'][object.type='MemberExpression']",
+          message: `${SQL_ONLY_IN_REPOSITORIES} (a repository's handle is its own).`,
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/common/**/*.ts', 'apps/api/src/config/**/*.ts', 'apps/api/src/database/**/*.ts'],
+    ignores: ['apps/api/src/**/*.spec.ts', 'apps/api/src/**/*.repository.ts', 'apps/api/src/database/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', restrictedImports({ sql: true, domains: true })],
+    },
+  },
+  {
+    files: ['apps/api/src/common/**/*.repository.ts', 'apps/api/src/database/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', restrictedImports({ domains: true })],
     },
   },
 );

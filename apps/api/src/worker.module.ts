@@ -5,6 +5,7 @@ import { DatabaseModule } from './database/database.module';
 import { AccessKeysWorkerModule } from './jobs/access-keys.worker';
 import { EmailWorker } from './jobs/email.worker';
 import { IdentityWorkerModule } from './jobs/identity.worker';
+import { MaintenanceRepository } from './jobs/maintenance.repository';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
 import { QuotaWorkerModule } from './jobs/quota.worker';
 import { ReconcilerWorker } from './jobs/reconciler.worker';
@@ -28,7 +29,7 @@ export class WorkerModule {
         StorageSecretsWorkerModule,
         IdentityWorkerModule,
       ],
-      providers: [EmailWorker, MaintenanceWorker, ReconcilerWorker],
+      providers: [EmailWorker, MaintenanceRepository, MaintenanceWorker, ReconcilerWorker],
     };
   }
 }

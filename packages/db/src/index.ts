@@ -1,4 +1,4 @@
 export * as schema from './schema';
 export * from './schema';
-export { createDb, type Database } from './client';
+export { createDb, type Database, type Executor, type Tx } from './client';
 export { migrate } from './migrate';

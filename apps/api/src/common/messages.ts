@@ -1,13 +1,4 @@
 /** Every user-facing API message, in each supported language. Codes are stable API contract. */
-import { grantsMessages } from '../modules/grants/grants.messages';
-import { reconcilerMessages } from '../modules/reconciler/reconciler.messages';
-import { bucketsMessages } from '../modules/storage/buckets.messages';
-import { accessKeysMessages } from '../modules/storage/access-keys.messages';
-import { securityMessages } from '../modules/identity/security.messages';
-import { teamMessages } from '../modules/team/team.messages';
-import { quotaMessages } from '../modules/storage/quota.messages';
-import { connectionTestMessages } from '../modules/storage/connection-test.messages';
-import { objectsMessages } from '../modules/storage/objects.messages';
 
 export const LANGUAGES = ['pt-BR', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -72,31 +63,18 @@ const corePtBR = {
   internal_error: 'Erro interno. Tente novamente; se persistir, fale com o suporte.',
 } as const;
 
-/** Feature catalogs (one file per feature, so features can grow their messages independently). */
-const features = [
-  securityMessages,
-  teamMessages,
-  grantsMessages,
-  bucketsMessages,
-  accessKeysMessages,
-  connectionTestMessages,
-  quotaMessages,
-  objectsMessages,
-  reconcilerMessages,
-] as const;
+/**
+ * Each feature's catalog type, keyed by feature. A feature's messages file adds its entry by
+ * declaration merging (`declare module '../../common/messages' { interface FeatureCatalogs { ... } }`)
+ * and registers its texts with defineMessages(); modules/messages.ts loads every such file. So
+ * common/ never imports a domain, and a code no catalog defines does not compile.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FeatureCatalogs {}
 
-const ptBR = Object.assign({}, corePtBR, ...features.map((f) => f['pt-BR'])) as typeof corePtBR &
-  (typeof securityMessages)['pt-BR'] &
-  (typeof teamMessages)['pt-BR'] &
-  (typeof grantsMessages)['pt-BR'] &
-  (typeof bucketsMessages)['pt-BR'] &
-  (typeof accessKeysMessages)['pt-BR'] &
-  (typeof connectionTestMessages)['pt-BR'] &
-  (typeof quotaMessages)['pt-BR'] &
-  (typeof objectsMessages)['pt-BR'] &
-  (typeof reconcilerMessages)['pt-BR'];
+type FeatureCode = { [K in keyof FeatureCatalogs]: keyof FeatureCatalogs[K] & string }[keyof FeatureCatalogs];
 
-export type MessageCode = keyof typeof ptBR;
+export type MessageCode = keyof typeof corePtBR | FeatureCode;
 
 const coreEn: Record<keyof typeof corePtBR, string> = {
   validation_failed: 'Some fields are invalid. Fix them and try again.',
@@ -157,16 +135,26 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   internal_error: 'Internal error. Try again; if it persists, contact support.',
 };
 
-const en = Object.assign({}, coreEn, ...features.map((f) => f.en)) as Record<MessageCode, string>;
+const catalogs: Record<Language, Record<string, string>> = { 'pt-BR': { ...corePtBR }, en: { ...coreEn } };
 
-const catalogs: Record<Language, Record<MessageCode, string>> = { 'pt-BR': ptBR, en };
+/** Adds a feature's texts (defineMessages calls this). A code two catalogs define differently throws. */
+export function registerMessages(catalog: Record<Language, Record<string, string>>): void {
+  for (const lang of LANGUAGES) {
+    for (const [code, text] of Object.entries(catalog[lang])) {
+      const known = catalogs[lang][code];
+      if (known !== undefined && known !== text) throw new Error(`message code ${code} is defined twice`);
+      catalogs[lang][code] = text;
+    }
+  }
+}
 
 export function isMessageCode(code: string): code is MessageCode {
-  return code in ptBR;
+  return Object.hasOwn(catalogs['pt-BR'], code);
 }
 
 export function translate(code: MessageCode, lang: Language, params: Record<string, unknown> = {}): string {
-  return catalogs[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  const text = catalogs[lang][code] ?? catalogs['pt-BR'][code] ?? code;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
 /** Picks the caller's language: the `lang` cookie, then Accept-Language; pt-BR by default. */

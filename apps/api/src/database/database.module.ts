@@ -1,9 +1,10 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
 import { createDb, type Database } from '@csp/db';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { DB, InjectDb } from './db.token';
+import { LeaderLocks } from './leader-lock';
 
-export const DB = Symbol('DB');
-export const InjectDb = () => Inject(DB);
+export { DB, InjectDb };
 
 class DbCloser implements OnApplicationShutdown {
   constructor(@InjectDb() private readonly db: Database) {}
@@ -21,7 +22,8 @@ class DbCloser implements OnApplicationShutdown {
       useFactory: (config: AppConfig) => createDb(config.DATABASE_URL, { max: 10 }),
     },
     DbCloser,
+    LeaderLocks,
   ],
-  exports: [DB],
+  exports: [DB, LeaderLocks],
 })
 export class DatabaseModule {}

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { sql } from 'drizzle-orm';
-import type { Database } from '@csp/db';
-import { InjectDb } from '../database/database.module';
 import { JobQueueService, QUEUES } from './job-queue.service';
+import { MaintenanceRepository } from './maintenance.repository';
 
 /** Hourly clean-up of rows that have no use once expired (unverified sign-ups, dead sessions). */
 @Injectable()
@@ -11,7 +9,7 @@ export class MaintenanceWorker {
 
   constructor(
     private readonly jobs: JobQueueService,
-    @InjectDb() private readonly db: Database,
+    private readonly maintenance: MaintenanceRepository,
   ) {}
 
   async start() {
@@ -25,16 +23,7 @@ export class MaintenanceWorker {
     });
   }
 
-  async purge() {
-    const signups = await this.db.execute(
-      sql`delete from signup_requests where verified_at is null and created_at < now() - interval '7 days'`,
-    );
-    const sessions = await this.db.execute(
-      sql`delete from sessions where absolute_expires_at < now() - interval '30 days' or revoked_at < now() - interval '30 days'`,
-    );
-    const limits = await this.db.execute(
-      sql`delete from rate_limits where window_start < now() - interval '1 day'`,
-    );
-    return { signups: signups.rowCount ?? 0, sessions: sessions.rowCount ?? 0, limits: limits.rowCount ?? 0 };
+  purge() {
+    return this.maintenance.purge();
   }
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, notInArray, sql } from 'drizzle-orm';
-import { accounts, plans, signupRequests, staffMembers, users, type Database } from '@csp/db';
-import { InjectDb } from '../../database/database.module';
-
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+import { accounts, plans, signupRequests, staffMembers, users, type Database, type Tx } from '@csp/db';
+import { InjectDb } from '../../database/db.token';
 
 @Injectable()
 export class SignupRepository {
-  constructor(@InjectDb() readonly db: Database) {}
+  constructor(@InjectDb() private readonly db: Database) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
 
   async create(values: typeof signupRequests.$inferInsert) {
     const [row] = await this.db.insert(signupRequests).values(values).returning();

@@ -103,7 +103,7 @@ export class SignupService {
       throw AppException.badRequest('invalid_code', { remaining }, { remainingAttempts: remaining });
     }
 
-    const result = await this.signups.db.transaction(async (tx) => {
+    const result = await this.signups.transaction(async (tx) => {
       const locked = await this.signups.lockUnverified(tx, signupId);
       if (!locked) throw AppException.conflict('signup_already_verified');
       if (await this.signups.emailTaken(tx, locked.email)) throw AppException.conflict('email_taken');

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { auditEntries, type Database } from '@csp/db';
-import { InjectDb } from '../../database/database.module';
+import type { Executor } from '@csp/db';
 import type { RequestMeta } from '../identity/auth.decorators';
 import type { AccountAuth, StaffAuth } from '../identity/auth.types';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
   accountId?: string | null;
@@ -17,8 +17,6 @@ export interface AuditRecord {
   userAgent?: string | null;
 }
 
-type Executor = Pick<Database, 'insert'>;
-
 /** What changed, for the shorthand recorders below. */
 export interface AuditEvent {
   action: string;
@@ -30,7 +28,7 @@ export interface AuditEvent {
 /** Append-only audit trail. Pass a transaction to record the entry atomically with the change. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDb() private readonly db: Database) {}
+  constructor(private readonly entries: AuditRepository) {}
 
   /**
    * A change made inside the caller's account: by a customer user (with an API token, its id goes
@@ -64,18 +62,22 @@ export class AuditService {
     });
   }
 
-  async record(entry: AuditRecord, tx: Executor = this.db): Promise<void> {
-    await tx.insert(auditEntries).values({
-      accountId: entry.accountId ?? null,
-      actorType: entry.actor.type,
-      actorId: entry.actor.id ?? null,
-      grantId: entry.grantId ?? null,
-      action: entry.action,
-      resourceType: entry.resourceType,
-      resourceId: entry.resourceId,
-      details: entry.details,
-      ip: entry.ip ?? null,
-      userAgent: entry.userAgent ?? null,
-    });
+  /** Records one entry; with `tx`, atomically with the change that transaction makes. */
+  async record(entry: AuditRecord, tx?: Executor): Promise<void> {
+    await this.entries.insert(
+      {
+        accountId: entry.accountId ?? null,
+        actorType: entry.actor.type,
+        actorId: entry.actor.id ?? null,
+        grantId: entry.grantId ?? null,
+        action: entry.action,
+        resourceType: entry.resourceType,
+        resourceId: entry.resourceId,
+        details: entry.details,
+        ip: entry.ip ?? null,
+        userAgent: entry.userAgent ?? null,
+      },
+      tx,
+    );
   }
 }

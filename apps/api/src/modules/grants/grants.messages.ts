@@ -51,3 +51,9 @@ export const grantsMessages = defineMessages({
     api_token_not_allowed: 'API tokens do not give access to this endpoint.',
   },
 });
+
+declare module '../../common/messages' {
+  interface FeatureCatalogs {
+    grants: (typeof grantsMessages)['pt-BR'];
+  }
+}

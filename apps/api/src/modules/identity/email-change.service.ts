@@ -1,18 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { emailChangeRequests, users, type Database } from '@csp/db';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
 import { randomDigits, sha256Hex } from '../../common/crypto';
 import type { Language } from '../../common/messages';
 import { RateLimitService } from '../../common/rate-limit.service';
-import { InjectDb } from '../../database/database.module';
 import { AuditService } from '../audit/audit.service';
 import { MailerService } from '../notifications/mailer.service';
 import { emailChangeCodeEmail, emailChangedAlertEmail } from '../notifications/security-emails';
 import type { RequestMeta } from './auth.decorators';
 import type { UserAuth } from './auth.types';
 import { verifyPassword } from './password';
+import { EmailChangeRepository } from './email-change.repository';
 import { SessionService } from './session.service';
 
 const CODE_TTL_MS = 15 * 60_000;
@@ -26,7 +24,7 @@ const MAX_TRIES = 5;
 @Injectable()
 export class EmailChangeService {
   constructor(
-    @InjectDb() private readonly db: Database,
+    private readonly changes: EmailChangeRepository,
     private readonly rateLimits: RateLimitService,
     private readonly mailer: MailerService,
     private readonly sessions: SessionService,
@@ -41,25 +39,18 @@ export class EmailChangeService {
   async start(auth: UserAuth, newEmail: string, password: string, meta: RequestMeta) {
     await this.rateLimits.hit(`email-change:user:${auth.userId}`, 5, 3600);
     await this.rateLimits.hit(`email-change:ip:${meta.ip}`, 20, 3600);
-    const [user] = await this.db.select().from(users).where(eq(users.id, auth.userId));
+    const user = await this.changes.findUser(auth.userId);
     if (!user) throw AppException.unauthorized();
     if (!(await verifyPassword(user.passwordHash, password)))
       throw AppException.badRequest('current_password_invalid');
     if (newEmail === user.email) throw AppException.validation({ newEmail: 'email_unchanged' });
     const code = randomDigits(6);
-    const [row] = await this.db
-      .insert(emailChangeRequests)
-      .values({
-        userId: user.id,
-        newEmail,
-        codeHash: 'pending',
-        expiresAt: new Date(Date.now() + CODE_TTL_MS),
-      })
-      .returning();
-    await this.db
-      .update(emailChangeRequests)
-      .set({ codeHash: sha256Hex(`${row.id}:${code}`) })
-      .where(eq(emailChangeRequests.id, row.id));
+    const row = await this.changes.createRequest(
+      user.id,
+      newEmail,
+      new Date(Date.now() + CODE_TTL_MS),
+      (id) => sha256Hex(`${id}:${code}`),
+    );
     await this.mailer.enqueue(
       emailChangeCodeEmail({
         to: newEmail,
@@ -73,18 +64,7 @@ export class EmailChangeService {
   }
 
   async confirm(auth: UserAuth, requestId: string, code: string, meta: RequestMeta) {
-    const [row] = await this.db
-      .update(emailChangeRequests)
-      .set({ attempts: sql`${emailChangeRequests.attempts} + 1` })
-      .where(
-        and(
-          eq(emailChangeRequests.id, requestId),
-          eq(emailChangeRequests.userId, auth.userId),
-          isNull(emailChangeRequests.usedAt),
-          sql`${emailChangeRequests.attempts} < ${MAX_TRIES}`,
-        ),
-      )
-      .returning();
+    const row = await this.changes.consumeTry(auth.userId, requestId, MAX_TRIES);
     if (!row) throw AppException.gone('too_many_attempts');
     if (row.expiresAt.getTime() < Date.now()) throw AppException.gone('code_expired');
     if (row.codeHash !== sha256Hex(`${row.id}:${code}`)) {
@@ -92,26 +72,12 @@ export class EmailChangeService {
       if (remaining <= 0) throw AppException.gone('too_many_attempts');
       throw AppException.badRequest('invalid_code', { remaining }, { remainingAttempts: remaining });
     }
-    const [user] = await this.db.select().from(users).where(eq(users.id, auth.userId));
-    const [taken] = await this.db.select({ id: users.id }).from(users).where(eq(users.email, row.newEmail));
-    if (taken) throw AppException.conflict('email_taken');
-    const used = await this.db
-      .update(emailChangeRequests)
-      .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(emailChangeRequests.id, row.id),
-          isNull(emailChangeRequests.usedAt),
-          gt(emailChangeRequests.expiresAt, new Date()),
-        ),
-      )
-      .returning({ id: emailChangeRequests.id });
-    if (used.length !== 1) throw AppException.gone('code_expired');
+    const user = await this.changes.findUser(auth.userId);
+    if (!user) throw AppException.unauthorized();
+    if (await this.changes.emailTaken(row.newEmail)) throw AppException.conflict('email_taken');
+    if (!(await this.changes.markUsed(row.id))) throw AppException.gone('code_expired');
     try {
-      await this.db
-        .update(users)
-        .set({ email: row.newEmail, emailVerifiedAt: new Date() })
-        .where(eq(users.id, auth.userId));
+      await this.changes.setEmail(auth.userId, row.newEmail);
     } catch {
       throw AppException.conflict('email_taken');
     }

@@ -17,9 +17,12 @@ import { StaffSecurityService } from './staff-security.service';
 import { PasskeyRepository } from './passkey.repository';
 import { PasskeyService } from './passkey.service';
 import { TwoFactorService } from './two-factor.service';
+import { StaffAccessRepository } from './staff-access.repository';
 import { StaffAccessService } from './staff-access.service';
+import { EmailChangeRepository } from './email-change.repository';
 import { EmailChangeService } from './email-change.service';
 import { StaffMembersController } from './staff-members.controller';
+import { StaffMembersRepository } from './staff-members.repository';
 import { StaffMembersService } from './staff-members.service';
 
 @Module({
@@ -41,6 +44,9 @@ import { StaffMembersService } from './staff-members.service';
     AccountSecurityService,
     PasswordResetService,
     StaffSecurityService,
+    StaffAccessRepository,
+    EmailChangeRepository,
+    StaffMembersRepository,
     StaffAccessService,
     EmailChangeService,
     StaffMembersService,

@@ -61,3 +61,9 @@ export const securityMessages = defineMessages({
     passkey_not_allowed: 'This account has no passkey to sign in with.',
   },
 });
+
+declare module '../../common/messages' {
+  interface FeatureCatalogs {
+    security: (typeof securityMessages)['pt-BR'];
+  }
+}

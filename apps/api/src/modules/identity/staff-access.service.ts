@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { eq, sql } from 'drizzle-orm';
-import { platformSettings, type Database } from '@csp/db';
 import { AppException } from '../../common/app-exception';
-import { InjectDb } from '../../database/database.module';
 import {
   DEFAULT_STAFF_LOGIN_SETTINGS,
   ipAllowed,
@@ -10,18 +7,15 @@ import {
   withinHours,
   type StaffLoginSettings,
 } from './staff-access-policy';
+import { StaffAccessRepository } from './staff-access.repository';
 
 /** Staff IP allowlist and allowed hours (platform_settings 'staff_login'), checked at login and on every staff request. */
 @Injectable()
 export class StaffAccessService {
-  constructor(@InjectDb() private readonly db: Database) {}
+  constructor(private readonly store: StaffAccessRepository) {}
 
   async settings(): Promise<StaffLoginSettings> {
-    const [row] = await this.db
-      .select({ value: platformSettings.value })
-      .from(platformSettings)
-      .where(eq(platformSettings.key, STAFF_LOGIN_SETTINGS_KEY));
-    const value = (row?.value ?? {}) as Partial<StaffLoginSettings>;
+    const value = ((await this.store.setting(STAFF_LOGIN_SETTINGS_KEY)) ?? {}) as Partial<StaffLoginSettings>;
     return {
       ipAllowlist: Array.isArray(value.ipAllowlist)
         ? value.ipAllowlist
@@ -31,14 +25,7 @@ export class StaffAccessService {
   }
 
   async save(settings: StaffLoginSettings, staffId: string) {
-    const value = { ...settings } as Record<string, unknown>;
-    await this.db
-      .insert(platformSettings)
-      .values({ key: STAFF_LOGIN_SETTINGS_KEY, value, updatedByStaffId: staffId })
-      .onConflictDoUpdate({
-        target: platformSettings.key,
-        set: { value, updatedByStaffId: staffId, updatedAt: sql`now()` },
-      });
+    await this.store.saveSetting(STAFF_LOGIN_SETTINGS_KEY, { ...settings }, staffId);
   }
 
   /** Throws 403 when the IP or the time is not allowed for staff. */

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { asc, eq } from 'drizzle-orm';
-import { staffMembers, type Database } from '@csp/db';
 import { AppException } from '../../common/app-exception';
 import { randomToken } from '../../common/crypto';
 import type { Language } from '../../common/messages';
-import { InjectDb } from '../../database/database.module';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from './auth.decorators';
 import type { StaffAuth } from './auth.types';
@@ -12,19 +9,20 @@ import { hashPassword } from './password';
 import { PasswordResetService } from './password-reset.service';
 import type { StaffRole } from './permissions';
 import { SessionService } from './session.service';
+import { StaffMembersRepository, type StaffMemberRow } from './staff-members.repository';
 
 /** Super admins manage the provider's staff: create (password set through the reset link), role, disable. */
 @Injectable()
 export class StaffMembersService {
   constructor(
-    @InjectDb() private readonly db: Database,
+    private readonly staff: StaffMembersRepository,
     private readonly resets: PasswordResetService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
   async list() {
-    const rows = await this.db.select().from(staffMembers).orderBy(asc(staffMembers.fullName));
+    const rows = await this.staff.list();
     return { items: rows.map(toItem) };
   }
 
@@ -34,11 +32,7 @@ export class StaffMembersService {
     meta: RequestMeta,
   ) {
     // Nobody knows this password: the new member sets one through the reset link.
-    const [row] = await this.db
-      .insert(staffMembers)
-      .values({ ...input, passwordHash: await hashPassword(randomToken(32)) })
-      .onConflictDoNothing()
-      .returning();
+    const row = await this.staff.insert({ ...input, passwordHash: await hashPassword(randomToken(32)) });
     if (!row) throw AppException.conflict('email_taken');
     await this.resets.issue({ staffId: row.id }, row.email, row.fullName, row.language as Language, meta);
     await this.audit.byStaff(auth, meta, {
@@ -51,7 +45,7 @@ export class StaffMembersService {
   }
 
   private async find(id: string) {
-    const [row] = await this.db.select().from(staffMembers).where(eq(staffMembers.id, id));
+    const row = await this.staff.find(id);
     if (!row) throw AppException.notFound();
     return row;
   }
@@ -59,7 +53,7 @@ export class StaffMembersService {
   async setRole(auth: StaffAuth, id: string, role: StaffRole, meta: RequestMeta) {
     if (id === auth.staffId) throw AppException.badRequest('staff_self_change');
     const before = await this.find(id);
-    const [row] = await this.db.update(staffMembers).set({ role }).where(eq(staffMembers.id, id)).returning();
+    const row = (await this.staff.update(id, { role })) ?? before;
     // A privilege change: the member signs in again.
     await this.sessions.endAllSessionsOfStaff(id);
     await this.audit.byStaff(auth, meta, {
@@ -73,12 +67,8 @@ export class StaffMembersService {
 
   async setStatus(auth: StaffAuth, id: string, status: 'active' | 'disabled', meta: RequestMeta) {
     if (id === auth.staffId) throw AppException.badRequest('staff_self_change');
-    await this.find(id);
-    const [row] = await this.db
-      .update(staffMembers)
-      .set({ status })
-      .where(eq(staffMembers.id, id))
-      .returning();
+    const before = await this.find(id);
+    const row = (await this.staff.update(id, { status })) ?? before;
     const ended = status === 'disabled' ? await this.sessions.endAllSessionsOfStaff(id) : 0;
     await this.audit.byStaff(auth, meta, {
       action: status === 'disabled' ? 'staff.member_disabled' : 'staff.member_enabled',
@@ -90,7 +80,7 @@ export class StaffMembersService {
   }
 }
 
-function toItem(row: typeof staffMembers.$inferSelect) {
+function toItem(row: StaffMemberRow) {
   return {
     id: row.id,
     fullName: row.fullName,

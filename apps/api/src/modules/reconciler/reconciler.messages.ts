@@ -13,3 +13,9 @@ export const reconcilerMessages = defineMessages({
     reconciler_repair_invalid: 'Say whether the check should repair (true) or only report (false).',
   },
 });
+
+declare module '../../common/messages' {
+  interface FeatureCatalogs {
+    reconciler: (typeof reconcilerMessages)['pt-BR'];
+  }
+}

@@ -31,3 +31,9 @@ export const accessKeysMessages = defineMessages({
     access_key_expired: 'This key has expired and cannot be reactivated. Generate a new key.',
   },
 });
+
+declare module '../../common/messages' {
+  interface FeatureCatalogs {
+    accessKeys: (typeof accessKeysMessages)['pt-BR'];
+  }
+}

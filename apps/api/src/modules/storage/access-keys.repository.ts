@@ -32,15 +32,6 @@ export class AccessKeysRepository {
     });
   }
 
-  /** The account's live buckets among `ids` (id and name). */
-  async liveBucketsByIds(accountId: string, ids: string[]) {
-    if (ids.length === 0) return [];
-    return this.db
-      .select({ id: buckets.id, name: buckets.name })
-      .from(buckets)
-      .where(and(eq(buckets.accountId, accountId), inArray(buckets.id, ids), isNull(buckets.deletedAt)));
-  }
-
   /** Id -> name of every live bucket of the account. */
   async liveBucketNames(accountId: string) {
     const rows = await this.db

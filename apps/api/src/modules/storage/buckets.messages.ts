@@ -43,3 +43,9 @@ export const bucketsMessages = defineMessages({
     bucket_lifecycle_duplicate_prefix: 'Two rules have the same prefix. Put their actions in one rule.',
   },
 });
+
+declare module '../../common/messages' {
+  interface FeatureCatalogs {
+    buckets: (typeof bucketsMessages)['pt-BR'];
+  }
+}

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
-import { buckets, type Database } from '@csp/db';
+import { buckets, type Database, type Tx } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type BucketRow = typeof buckets.$inferSelect;
 export type BucketSettingsPatch = Partial<
   Pick<BucketRow, 'versioning' | 'publicRead' | 'lockMode' | 'lockRetentionDays' | 'lifecycleRules'>

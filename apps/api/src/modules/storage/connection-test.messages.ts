@@ -75,3 +75,9 @@ export const connectionTestMessages = defineMessages({
     connection_test_unexpected: 'The server answered with an unexpected error ({code}).',
   },
 });
+
+declare module '../../common/messages' {
+  interface FeatureCatalogs {
+    connectionTest: (typeof connectionTestMessages)['pt-BR'];
+  }
+}

@@ -48,3 +48,9 @@ export const objectsMessages = defineMessages({
     object_locked: 'This object is under retention (object lock) and cannot be deleted yet.',
   },
 });
+
+declare module '../../common/messages' {
+  interface FeatureCatalogs {
+    objects: (typeof objectsMessages)['pt-BR'];
+  }
+}

@@ -21,3 +21,9 @@ export const quotaMessages = defineMessages({
     quota_account_inactive: 'The quota can only be changed on active accounts.',
   },
 });
+
+declare module '../../common/messages' {
+  interface FeatureCatalogs {
+    quota: (typeof quotaMessages)['pt-BR'];
+  }
+}

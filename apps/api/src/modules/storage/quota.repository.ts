@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { accounts, buckets, quotaChangeRequests, staffMembers, users, type Database } from '@csp/db';
+import {
+  accounts,
+  buckets,
+  quotaChangeRequests,
+  staffMembers,
+  users,
+  type Database,
+  type Executor,
+} from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
-type Executor = Pick<Database, 'select' | 'update' | 'insert' | 'execute'>;
 export type QuotaRequestStatus = (typeof quotaChangeRequests.$inferSelect)['status'];
 
 /** A measured usage applied to an account: its block state before and after, and its quota. */

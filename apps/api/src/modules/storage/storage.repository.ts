@@ -197,11 +197,4 @@ export class StorageRepository {
       returning old.pending_secret`);
     return result.rows[0]?.pending_secret ?? null;
   }
-
-  async markKeyRevoked(accountId: string, keyId: string) {
-    await this.db
-      .update(accessKeys)
-      .set({ status: 'revoked', revokedAt: new Date(), pendingSecret: null })
-      .where(and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId)));
-  }
 }

@@ -45,3 +45,9 @@ export const teamMessages = defineMessages({
     team_member_not_active: 'This member is not active.',
   },
 });
+
+declare module '../../common/messages' {
+  interface FeatureCatalogs {
+    team: (typeof teamMessages)['pt-BR'];
+  }
+}

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, ilike, inArray, isNull, not, or, sql, type SQL } from 'drizzle-orm';
-import { accounts, buckets, invitations, sessions, userBucketAccess, users, type Database } from '@csp/db';
+import {
+  accounts,
+  buckets,
+  invitations,
+  sessions,
+  userBucketAccess,
+  users,
+  type Database,
+  type Executor,
+  type Tx,
+} from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 import type { MemberQuery } from './team.dto';
 
-type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type BucketGrant = { bucketId: string; access: 'read' | 'full' };
 
 /**
