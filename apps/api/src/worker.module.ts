@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventWorker } from './events/event-worker';
 import { AccessKeysWorkerModule } from './jobs/access-keys.worker';
 import { EmailWorker } from './jobs/email.worker';
 import { IdentityWorkerModule } from './jobs/identity.worker';
@@ -12,6 +13,7 @@ import { ReconcilerWorker } from './jobs/reconciler.worker';
 import { StorageSecretsWorkerModule } from './jobs/storage-secrets.worker';
 import { ReconcilerModule } from './modules/reconciler/reconciler.module';
 import { SharedModule } from './modules/modules';
+import { StorageModule } from './modules/storage/storage.module';
 
 /** The worker process: the API's shared modules plus the job handlers, no HTTP. */
 @Module({})
@@ -28,8 +30,10 @@ export class WorkerModule {
         QuotaWorkerModule,
         StorageSecretsWorkerModule,
         IdentityWorkerModule,
+        // Domain event consumers are providers of their domain's module.
+        StorageModule,
       ],
-      providers: [EmailWorker, MaintenanceRepository, MaintenanceWorker, ReconcilerWorker],
+      providers: [EmailWorker, EventWorker, MaintenanceRepository, MaintenanceWorker, ReconcilerWorker],
     };
   }
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from './config/config';
+import { EventWorker } from './events/event-worker';
 import { loadConfig } from './config/config';
 import { AccessKeysWorker } from './jobs/access-keys.worker';
 import { EmailWorker } from './jobs/email.worker';
@@ -12,7 +13,11 @@ import { ReconcilerWorker } from './jobs/reconciler.worker';
 import { StorageSecretsWorker } from './jobs/storage-secrets.worker';
 import { WorkerModule } from './worker.module';
 
-export async function startWorker(config: AppConfig, options: { logger?: boolean } = {}) {
+/**
+ * Starts the worker's loops and consumers. `events: false` leaves out the domain-event consumers
+ * (an instance dedicated to other jobs; tests that decide when events are delivered).
+ */
+export async function startWorker(config: AppConfig, options: { logger?: boolean; events?: boolean } = {}) {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
@@ -23,6 +28,7 @@ export async function startWorker(config: AppConfig, options: { logger?: boolean
   await app.get(ReconcilerWorker).start();
   await app.get(AccessKeysWorker).start();
   await app.get(StorageSecretsWorker).start();
+  if (options.events !== false) await app.get(EventWorker).start();
   app.get(QuotaWorker).start();
   return {
     app,

@@ -8687,7 +8687,7 @@ export interface operations {
                         error: string | null;
                         findings: {
                             /** @enum {string} */
-                            kind: "user_missing" | "user_status" | "user_secret_invalid" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "check_failed";
+                            kind: "user_missing" | "user_status" | "user_secret_invalid" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "event_dead_letter" | "check_failed";
                             /** Format: uuid */
                             accountId?: string;
                             resource: string;
@@ -8762,7 +8762,7 @@ export interface operations {
                         error: string | null;
                         findings: {
                             /** @enum {string} */
-                            kind: "user_missing" | "user_status" | "user_secret_invalid" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "check_failed";
+                            kind: "user_missing" | "user_status" | "user_secret_invalid" | "policy_missing" | "policy_mismatch" | "policy_detached" | "access_key_missing" | "access_key_status" | "access_key_revoked_present" | "access_key_unknown" | "bucket_missing" | "bucket_quota" | "bucket_versioning" | "bucket_public_read" | "bucket_orphan" | "bucket_deleted_present" | "event_dead_letter" | "check_failed";
                             /** Format: uuid */
                             accountId?: string;
                             resource: string;

@@ -118,6 +118,13 @@ const schema = z
     /** How often the worker compares account usage (MinIO scanner data) with quotas. */
     QUOTA_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /**
+     * How long one delivery of a domain event may run before pg-boss counts it as failed and
+     * retries it (a worker that died mid-delivery is noticed this long after it took the job).
+     */
+    EVENT_DELIVERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    /** How often the worker's pg-boss supervisor expires, retries and archives jobs. */
+    JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    /**
      * General API rate limit per session, API token or (with neither) client address, per minute:
      * room for the portal, multipart uploads at LAN speed (a part-URL batch per 8 parts) and scripts.
      */

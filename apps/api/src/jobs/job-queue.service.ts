@@ -32,6 +32,7 @@ export class JobQueueService implements OnApplicationShutdown {
         max: 4,
         supervise: options.consumer,
         schedule: options.consumer,
+        maintenanceIntervalSeconds: this.config.JOB_MAINTENANCE_INTERVAL_SECONDS,
       });
       boss.on('error', (error: Error) => this.logger.error(error.message));
       await boss.start();

@@ -3,6 +3,10 @@ import { RateLimitRepository } from '../common/rate-limit.repository';
 import { RateLimitService } from '../common/rate-limit.service';
 import { AuditRepository } from './audit/audit.repository';
 import { secretBoxProvider } from '../common/secret-box.provider';
+import { TransactionRunner } from '../database/transaction-runner';
+import { EVENT_ROUTES } from '../events/domain-events';
+import { EventPublisher } from '../events/event-publisher';
+import { EVENT_ROUTE_LIST } from './events';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { AuditService } from './audit/audit.service';
 import { MailerService } from './notifications/mailer.service';
@@ -11,6 +15,9 @@ import { MailerService } from './notifications/mailer.service';
 @Global()
 @Module({
   providers: [
+    { provide: EVENT_ROUTES, useValue: EVENT_ROUTE_LIST },
+    TransactionRunner,
+    EventPublisher,
     RateLimitRepository,
     RateLimitService,
     AuditRepository,
@@ -19,6 +26,15 @@ import { MailerService } from './notifications/mailer.service';
     AuditService,
     MailerService,
   ],
-  exports: [RateLimitService, secretBoxProvider, JobQueueService, AuditService, MailerService],
+  exports: [
+    EVENT_ROUTES,
+    TransactionRunner,
+    EventPublisher,
+    RateLimitService,
+    secretBoxProvider,
+    JobQueueService,
+    AuditService,
+    MailerService,
+  ],
 })
 export class SharedModule {}

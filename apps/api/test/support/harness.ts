@@ -52,8 +52,14 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API (HTTP on a free port) and worker, on real PostgreSQL, MinIO and SMTP. */
-export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+/**
+ * The real API (HTTP on a free port) and worker, on real PostgreSQL, MinIO and SMTP. With
+ * `events: false` the worker delivers no domain events (a test that starts a worker for them).
+ */
+export async function startTestApi(
+  overrides: Record<string, string> = {},
+  options: { events?: boolean } = {},
+): Promise<TestApi> {
   const config = testConfig(overrides);
   const db = createDb(config.DATABASE_URL, { max: 3 });
   await migrate(db);
@@ -66,7 +72,7 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
     .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
     .where(eq(staffMembers.email, STAFF.email));
   staffTotpSecrets.delete(STAFF.email);
-  const worker = await startWorker(config, { logger: false });
+  const worker = await startWorker(config, { logger: false, events: options.events });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

@@ -34,18 +34,21 @@ export class AuditService {
    * A change made inside the caller's account: by a customer user (with an API token, its id goes
    * into the details), or by a staff member under a grant (actor = the staff member, with the grant).
    */
-  byUser(auth: AccountAuth, meta: RequestMeta, event: AuditEvent): Promise<void> {
+  byUser(auth: AccountAuth, meta: RequestMeta, event: AuditEvent, tx?: Executor): Promise<void> {
     const underGrant = auth.kind === 'grant';
     const viaToken = auth.kind === 'user' && auth.apiToken;
-    return this.record({
-      ...event,
-      details: viaToken ? { ...event.details, apiTokenId: viaToken.id } : event.details,
-      accountId: auth.accountId,
-      actor: underGrant ? { type: 'staff', id: auth.staffId } : { type: 'user', id: auth.userId },
-      grantId: underGrant ? auth.grantId : null,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-    });
+    return this.record(
+      {
+        ...event,
+        details: viaToken ? { ...event.details, apiTokenId: viaToken.id } : event.details,
+        accountId: auth.accountId,
+        actor: underGrant ? { type: 'staff', id: auth.staffId } : { type: 'user', id: auth.userId },
+        grantId: underGrant ? auth.grantId : null,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      },
+      tx,
+    );
   }
 
   /** A change made by a provider staff member, optionally inside a customer account (and grant). */

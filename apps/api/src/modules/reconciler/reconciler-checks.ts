@@ -25,6 +25,7 @@ export const FINDING_KINDS = [
   'bucket_public_read',
   'bucket_orphan',
   'bucket_deleted_present',
+  'event_dead_letter',
   'check_failed',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -40,6 +41,8 @@ export const REPORT_ONLY_KINDS: ReadonlySet<FindingKind> = new Set([
   'bucket_missing',
   'bucket_orphan',
   'bucket_deleted_present',
+  // A domain event whose consumer failed every retry: a person looks at why (the worker's log).
+  'event_dead_letter',
   'check_failed',
 ]);
 

@@ -154,4 +154,30 @@ export class ReconcilerRepository {
       .where(eq(accessKeys.accountId, accountId))
       .orderBy(asc(accessKeys.createdAt));
   }
+
+  /**
+   * Domain-event deliveries that ran out of retries, per consumer queue (pg-boss moved them to the
+   * dead-letter queue; its jobs carry the consumer's queue name).
+   */
+  async deadLetters(queue: string): Promise<Array<{ consumer: string; count: number; oldest: Date }>> {
+    const result = await this.db
+      .execute<{ consumer: string | null; count: string; oldest: Date }>(
+        sql`
+      select data->>'queue' as consumer, count(*)::text as count, min(created_on) as oldest
+      from pgboss.job
+      where name = ${queue} and state in ('created', 'retry', 'active')
+      group by 1 order by 1`,
+      )
+      // Before pg-boss first started there is no queue, and nothing in it.
+      .catch((error: { code?: string; cause?: { code?: string } }) => {
+        const code = error.code ?? error.cause?.code;
+        if (code === '42P01' || code === '3F000') return { rows: [] };
+        throw error;
+      });
+    return result.rows.map((r) => ({
+      consumer: r.consumer ?? 'unknown',
+      count: Number(r.count),
+      oldest: new Date(r.oldest),
+    }));
+  }
 }

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { MinioAdminClient, ServiceAccountSummary } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
+import { DEAD_LETTER_QUEUE } from '../../events/domain-events';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../identity/auth.decorators';
 import type { StaffAuth } from '../identity/auth.types';
@@ -122,7 +123,11 @@ export class ReconcilerService {
         }
       });
       await Promise.all(workers);
-      const findings = [...perAccount.flat(), ...(await this.checkUnownedBuckets(onMinio))];
+      const findings = [
+        ...perAccount.flat(),
+        ...(await this.checkUnownedBuckets(onMinio)),
+        ...(await this.checkDeadLetters()),
+      ];
       this.logger.log(
         `run ${run.id}: ${checked} accounts, ${findings.length} findings, ${findings.filter((f) => f.repaired).length} repaired`,
       );
@@ -384,6 +389,19 @@ export class ReconcilerService {
         () => writePublicRead(this.s3, name, bucket.publicRead),
       );
     }
+  }
+
+  /** Domain events a consumer gave up on (events/domain-events.ts): one finding per consumer. */
+  private async checkDeadLetters(): Promise<Finding[]> {
+    return (await this.repo.deadLetters(DEAD_LETTER_QUEUE)).map((d) =>
+      finding(
+        'event_dead_letter',
+        undefined,
+        d.consumer,
+        'every event delivered',
+        `${d.count} event(s) failed every retry (oldest ${d.oldest.toISOString()})`,
+      ),
+    );
   }
 
   /** Buckets on MinIO that no live row names: deleted in the database, or never known at all. */

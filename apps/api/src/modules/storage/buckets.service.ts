@@ -9,6 +9,8 @@ import {
 import type { MinioAdminClient } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { EventPublisher } from '../../events/event-publisher';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../identity/auth.decorators';
 import type { AccountAuth } from '../identity/auth.types';
@@ -17,7 +19,6 @@ import { bucketNameProblem } from './bucket-name';
 import { normalizeLifecycleRules, writeDefaultRetention, writeLifecycle, writePublicRead } from './bucket-s3';
 import type { CreateBucketInput, LifecycleRule } from './buckets.dto';
 import { BucketsRepository, type BucketRow } from './buckets.repository';
-import { AccessKeysService } from './access-keys.service';
 import { ProvisioningService } from './provisioning.service';
 import { InjectMinioAdmin, InjectS3Root } from './storage.clients';
 import { StorageRepository } from './storage.repository';
@@ -34,9 +35,10 @@ export class BucketsService {
     private readonly storage: StorageRepository,
     private readonly bucketsRepo: BucketsRepository,
     private readonly provisioning: ProvisioningService,
-    private readonly accessKeys: AccessKeysService,
     private readonly usage: UsageService,
     private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
+    private readonly events: EventPublisher,
     @InjectS3Root() private readonly s3: S3Client,
     @InjectMinioAdmin() private readonly minio: MinioAdminClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -138,33 +140,47 @@ export class BucketsService {
       throw new AppException(503, 'storage_unavailable');
     }
 
-    await this.audit.byUser(auth, meta, {
-      action: 'bucket.created',
-      resourceType: 'bucket',
-      resourceId: row.id,
-      details: {
+    await this.transactions.run(async (uow) => {
+      await this.audit.byUser(
+        auth,
+        meta,
+        {
+          action: 'bucket.created',
+          resourceType: 'bucket',
+          resourceId: row.id,
+          details: {
+            name: row.name,
+            versioning: row.versioning,
+            publicRead: row.publicRead,
+            objectLock: row.objectLock,
+            defaultRetention: retention,
+            lifecycleRules,
+          },
+        },
+        uow.tx,
+      );
+      // Former owners' scoped keys are rewritten by its consumer (key-policies.consumer.ts).
+      await this.events.publish(uow, 'bucket.created', {
+        accountId: auth.accountId,
+        bucketId: row.id,
         name: row.name,
-        versioning: row.versioning,
-        publicRead: row.publicRead,
-        objectLock: row.objectLock,
-        defaultRetention: retention,
-        lifecycleRules,
-      },
+      });
     });
     return toBucket(row, { sizeBytes: 0, objectCount: 0 });
   }
 
   /**
    * A bucket name freed by a deletion may be taken by anyone. Policies name buckets, so before the
-   * name goes live again every account that once held it gets its account policy and its scoped
-   * keys' inline policies rewritten from its live buckets. The deletion did that already unless
-   * MinIO failed at that moment; doing it again here closes that window: if it cannot be done the
-   * create fails and is undone, so a stale grant can never reach the new owner's bucket.
+   * name goes live again every account that once held it gets its account policy rewritten from its
+   * live buckets. The deletion did that already unless MinIO failed at that moment; doing it again
+   * here closes that window: if it cannot be done the create fails and is undone, so a stale grant
+   * can never reach the new owner's bucket. (A service account never has more than its parent
+   * user, so the account policy is the guard; the former owners' scoped keys, which may still name
+   * the bucket, are rewritten after the create by the `bucket.created` consumer.)
    */
   private async releaseNameFromFormerOwners(name: string, newBucketId: string) {
     for (const accountId of await this.bucketsRepo.formerOwnersOfName(name, newBucketId)) {
       await this.provisioning.syncPolicy(accountId);
-      await this.accessKeys.refreshScopedPolicies(accountId);
     }
   }
 
@@ -292,21 +308,28 @@ export class BucketsService {
       if (name === 'BucketNotEmpty') throw await this.notEmpty(row);
       if (name !== 'NoSuchBucket') throw new AppException(503, 'storage_unavailable');
     }
-    await this.storage.markBucketDeleted(auth.accountId, row.id);
+    await this.transactions.run(async (uow) => {
+      await this.storage.markBucketDeleted(auth.accountId, row.id, uow.tx);
+      await this.audit.byUser(
+        auth,
+        meta,
+        { action: 'bucket.deleted', resourceType: 'bucket', resourceId: row.id, details: { name: row.name } },
+        uow.tx,
+      );
+      // The account's scoped keys stop naming the bucket through its consumer (key-policies.consumer.ts).
+      await this.events.publish(uow, 'bucket.deleted', {
+        accountId: auth.accountId,
+        bucketId: row.id,
+        name: row.name,
+      });
+    });
     try {
       await this.provisioning.syncPolicy(auth.accountId);
-      await this.accessKeys.refreshScopedPolicies(auth.accountId);
     } catch (error) {
-      // The bucket is gone, so the stale lines grant nothing today; before anyone reuses the name
-      // the create rewrites them (releaseNameFromFormerOwners), and the reconciler does too.
+      // The bucket is gone, so the stale line grants nothing today; before anyone reuses the name
+      // the create rewrites it (releaseNameFromFormerOwners), and the reconciler does too.
       this.logger.warn(`policy sync after deleting ${row.name} failed: ${(error as Error).message}`);
     }
-    await this.audit.byUser(auth, meta, {
-      action: 'bucket.deleted',
-      resourceType: 'bucket',
-      resourceId: row.id,
-      details: { name: row.name },
-    });
   }
 
   /** The 409 for a non-empty bucket, naming what is left (versions matter once versioning was on). */

@@ -10,6 +10,7 @@ import { ConnectionTestRepository } from './connection-test.repository';
 import { ConnectionTestService } from './connection-test.service';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
+import { KeyPoliciesOnBucketCreated, KeyPoliciesOnBucketDeleted } from './key-policies.consumer';
 import { ObjectsController } from './objects.controller';
 import { ObjectsService } from './objects.service';
 import { ProvisioningService } from './provisioning.service';
@@ -54,8 +55,12 @@ import { UsageService } from './usage.service';
     QuotaRepository,
     QuotaEnforcementService,
     QuotaService,
+    KeyPoliciesOnBucketCreated,
+    KeyPoliciesOnBucketDeleted,
   ],
   exports: [
+    KeyPoliciesOnBucketCreated,
+    KeyPoliciesOnBucketDeleted,
     ProvisioningService,
     StorageUserSecretService,
     StorageCredentialsRepository,

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
-import { accessKeys, accounts, buckets, storageUsers, userBucketAccess, type Database } from '@csp/db';
+import {
+  accessKeys,
+  accounts,
+  buckets,
+  storageUsers,
+  userBucketAccess,
+  type Database,
+  type Executor,
+} from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
 /** SQL for the storage domain. Every query that reads customer rows takes the account id. */
@@ -137,8 +145,8 @@ export class StorageRepository {
     await this.db.delete(buckets).where(and(eq(buckets.id, bucketId), eq(buckets.accountId, accountId)));
   }
 
-  async markBucketDeleted(accountId: string, bucketId: string) {
-    await this.db
+  async markBucketDeleted(accountId: string, bucketId: string, tx: Executor = this.db) {
+    await tx
       .update(buckets)
       .set({ deletedAt: new Date() })
       .where(and(eq(buckets.id, bucketId), eq(buckets.accountId, accountId), isNull(buckets.deletedAt)));

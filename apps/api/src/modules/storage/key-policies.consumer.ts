@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { EventConsumer, EventEnvelope } from '../../events/domain-events';
+import { AccessKeysService } from './access-keys.service';
+import { BucketsRepository } from './buckets.repository';
+import './storage.events';
+
+/**
+ * Scoped keys' inline policies name buckets by name. Once a bucket is gone they must stop naming
+ * it, before someone else's bucket takes the name. That is hygiene, not the guard: a service
+ * account never has more than its parent user, and the account policy (rewritten inline by the
+ * delete and again by the create that reuses the name) no longer names the bucket. Both consumers
+ * recompute every scoped key of the account from its stored scope and live buckets, so running
+ * one twice, or late, or after another, leaves the same policies.
+ */
+@Injectable()
+export class KeyPoliciesOnBucketDeleted implements EventConsumer<'bucket.deleted'> {
+  constructor(private readonly accessKeys: AccessKeysService) {}
+
+  async handle({ payload }: EventEnvelope<'bucket.deleted'>): Promise<void> {
+    await this.accessKeys.refreshScopedPolicies(payload.accountId);
+  }
+}
+
+/** A reused name: every account that once held it gets its scoped keys rewritten too. */
+@Injectable()
+export class KeyPoliciesOnBucketCreated implements EventConsumer<'bucket.created'> {
+  constructor(
+    private readonly accessKeys: AccessKeysService,
+    private readonly buckets: BucketsRepository,
+  ) {}
+
+  async handle({ payload }: EventEnvelope<'bucket.created'>): Promise<void> {
+    for (const accountId of await this.buckets.formerOwnersOfName(payload.name, payload.bucketId)) {
+      await this.accessKeys.refreshScopedPolicies(accountId);
+    }
+  }
+}
