@@ -16,7 +16,13 @@ import { parseArgs } from 'node:util';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { MinioAdminClient, buildTenantPolicy } from '@csp/minio-admin';
 import { readMail } from '@csp/local-services';
-import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from '../scripts/lib/prepare.mjs';
+import {
+  buildState,
+  buildWorkspaces,
+  ensureDependencies,
+  ensureGoServices,
+  log,
+} from '../scripts/lib/prepare.mjs';
 import {
   expectStatus,
   memoryOf,
@@ -427,51 +433,19 @@ function report({ platformSamples, floorSamples, memory, quotaBytes }) {
 
 // ------------------------------------------------------------------ lifecycle
 
-/** Newest modification time under `entry` (0 when it does not exist). */
-function newestMtime(entry) {
-  let stat;
-  try {
-    stat = fs.statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), 0);
-}
-
-/**
- * Build outputs: missing ones are built (nothing runs without them); ones older than their
- * sources are only reported. Unlike `npm start`, the benchmark does not rebuild on its own: in a
- * shared tree, a web build wipes .next under anyone else's `next start`, and half-edited sources
- * would fail it. `npm run build` first measures the current code.
- */
-function buildState() {
-  const workspaces = [
-    ['packages/db', ['src', 'package.json'], 'dist'],
-    ['packages/minio-admin', ['src', 'package.json'], 'dist'],
-    ['packages/local-services', ['src', 'package.json'], 'dist'],
-    ['apps/api', ['src', 'package.json'], 'dist'],
-    ['apps/web', ['src', 'public', 'next.config.ts', 'package.json'], '.next/BUILD_ID'],
-  ];
-  const missing = [];
-  const stale = [];
-  for (const [dir, inputs, output] of workspaces) {
-    const built = newestMtime(path.join(root, dir, output));
-    if (built === 0) missing.push(dir);
-    else if (inputs.some((input) => newestMtime(path.join(root, dir, input)) > built)) stale.push(dir);
-  }
-  return { missing, stale };
-}
-
+// Build outputs: missing ones are built (nothing runs without them); ones older than their
+// sources are only reported. Unlike `npm start`, the benchmark does not rebuild on its own: in a
+// shared tree, a web build wipes .next under anyone else's `next start`, and half-edited sources
+// would fail it. `npm run build` first measures the current code.
 ensureDependencies();
 ensureGoServices();
 const builds = buildState();
 if (builds.missing.length > 0) {
-  log(`no build of ${builds.missing.join(', ')}: building`);
+  log(`no build of ${builds.missing.map((w) => w.dir).join(', ')}: building`);
   buildWorkspaces();
 } else if (builds.stale.length > 0) {
   log(
-    `warning: the build of ${builds.stale.join(', ')} is older than its sources (npm run build to refresh)`,
+    `warning: the build of ${builds.stale.map((w) => w.dir).join(', ')} is older than its sources (npm run build to refresh)`,
   );
 }
 

@@ -17,6 +17,28 @@ SFTPGO_OUT="$BIN/sftpgo-$SFTPGO_VERSION/sftpgo"
 
 log() { printf '[build-services] %s\n' "$*" >&2; }
 
+# Runs a build with its output in a log file, printing one progress line per service every 15 s
+# (what is being built, elapsed time, modules fetched so far) instead of the Go tool's own lines.
+with_progress() {
+  local name="$1" logfile="$2"; shift 2
+  local started=$SECONDS
+  "$@" >"$logfile" 2>&1 &
+  local pid=$!
+  local ticks=0 fetched
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    ticks=$((ticks + 1))
+    if [ $((ticks % 15)) -eq 0 ] && kill -0 "$pid" 2>/dev/null; then
+      fetched=$(grep -cE '^(# get .*200 OK|go: downloading)' "$logfile" 2>/dev/null || true)
+      log "building $name: $((SECONDS - started)) s, ${fetched:-0} modules fetched"
+    fi
+  done
+  wait "$pid"
+  local status=$?
+  [ "$status" -eq 0 ] && log "built $name in $((SECONDS - started)) s"
+  return "$status"
+}
+
 need_go() {
   if ! command -v go >/dev/null 2>&1; then
     log "Go is not installed. Install Go >= 1.25 (https://go.dev/doc/install, or 'apt-get install golang-go' on a recent Debian),"
@@ -31,11 +53,10 @@ build_minio() {
   if [ -n "${MINIO_BIN:-}" ]; then log "using MINIO_BIN=$MINIO_BIN"; return; fi
   if [ -x "$MINIO_OUT" ]; then log "minio $MINIO_VERSION already built"; return; fi
   need_go
-  log "building minio@$MINIO_VERSION (first build downloads hundreds of modules; several minutes on 2 cores)"
+  log "building minio@$MINIO_VERSION (the first build downloads hundreds of modules: several minutes on 2 cores)"
   local tmp; tmp=$(mktemp -d)
-  GOBIN="$tmp" CGO_ENABLED=0 go install -trimpath -x "github.com/minio/minio@$MINIO_VERSION" 2>&1 \
-    | grep --line-buffered -E '^(# get|go: downloading)' | sed -u 's/^/[minio] /' >&2 || true
-  [ -x "$tmp/minio" ] || { log "minio build failed"; GOBIN="$tmp" CGO_ENABLED=0 go install -trimpath "github.com/minio/minio@$MINIO_VERSION"; exit 1; }
+  with_progress minio "$tmp/build.log" env GOBIN="$tmp" CGO_ENABLED=0 go install -trimpath -x "github.com/minio/minio@$MINIO_VERSION" \
+    || { log "minio build failed; the end of its log:"; tail -n 30 "$tmp/build.log" >&2; exit 1; }
   mkdir -p "$(dirname "$MINIO_OUT")" && mv "$tmp/minio" "$MINIO_OUT" && rm -rf "$tmp"
   log "minio ready: $MINIO_OUT"
 }
@@ -50,9 +71,9 @@ build_sftpgo() {
   dir=$(cd "$tmp" && go mod download -json "github.com/drakkan/sftpgo/v2@$SFTPGO_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
   [ -n "$dir" ] || { log "could not download the sftpgo module"; exit 1; }
   cp -r "$dir" "$tmp/src" && chmod -R u+w "$tmp/src"
-  (cd "$tmp/src" && CGO_ENABLED=0 go build -mod=readonly -trimpath \
+  (cd "$tmp/src" && with_progress sftpgo "$tmp/build.log" env CGO_ENABLED=0 go build -mod=readonly -trimpath -x \
     -tags nopgxregisterdefaulttypes,disable_grpc_modules,nosqlite,nogcs,noazblob,nomysql,noportable \
-    -o "$tmp/sftpgo" .)
+    -o "$tmp/sftpgo" .) || { log "sftpgo build failed; the end of its log:"; tail -n 30 "$tmp/build.log" >&2; exit 1; }
   mkdir -p "$(dirname "$SFTPGO_OUT")" && mv "$tmp/sftpgo" "$SFTPGO_OUT" && rm -rf "$tmp"
   log "sftpgo ready: $SFTPGO_OUT"
 }

@@ -4,12 +4,19 @@
 //   integration  real PostgreSQL, MinIO, SFTPGo and SMTP started for the run
 //   e2e          the whole platform (API, worker, web) driven in Debian's chromium
 // Pass tier names to run only some: `npm test -- unit integration`.
-import fs from 'node:fs';
-import { buildWorkspaces, ensureDependencies, ensureGoServices, log, run } from './lib/prepare.mjs';
+import {
+  buildWorkspaces,
+  ensureDependencies,
+  ensureGoServices,
+  ensureSystemPrograms,
+  log,
+  run,
+} from './lib/prepare.mjs';
 
 const tiers = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (tier) => tiers.length === 0 || tiers.includes(tier);
 
+ensureSystemPrograms(['unit', 'integration', 'e2e'].filter(wanted));
 ensureDependencies();
 if (wanted('integration') || wanted('e2e')) ensureGoServices();
 buildWorkspaces({ web: wanted('e2e') });
@@ -26,10 +33,6 @@ function tier(name, command) {
 tier('unit', 'npx vitest run --project unit');
 tier('integration', 'npx vitest run --project integration');
 if (wanted('e2e')) {
-  if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-    console.error('The e2e tier needs Debian chromium: apt-get install -y chromium (or set CHROMIUM_PATH).');
-    process.exit(1);
-  }
   tier('e2e', 'npx vitest run --project e2e');
 }
 log(results.join('; '));

@@ -33,13 +33,104 @@ export function ensureGoServices() {
   run('bash scripts/build-services.sh all');
 }
 
-export function buildWorkspaces({ web = true } = {}) {
-  log('building packages and API');
-  run('npm run build --silent -w @csp/db -w @csp/minio-admin -w @csp/local-services -w @csp/api');
-  if (web) {
-    log('building the web app');
-    run('npm run build --silent -w @csp/web', { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+/**
+ * The workspaces `npm start` and `npm test` build, in order: what each is built from (its sources
+ * and the builds it compiles against) and what the build leaves.
+ */
+export const WORKSPACES = [
+  {
+    name: '@csp/db',
+    dir: 'packages/db',
+    inputs: ['src', 'package.json', 'tsconfig.build.json'],
+    output: 'dist',
+  },
+  {
+    name: '@csp/minio-admin',
+    dir: 'packages/minio-admin',
+    inputs: ['src', 'package.json', 'tsconfig.build.json'],
+    output: 'dist',
+  },
+  {
+    name: '@csp/local-services',
+    dir: 'packages/local-services',
+    inputs: ['src', 'package.json', 'tsconfig.build.json'],
+    output: 'dist',
+  },
+  {
+    name: '@csp/api',
+    dir: 'apps/api',
+    inputs: ['src', 'package.json', 'tsconfig.build.json', 'packages/db/dist', 'packages/minio-admin/dist'],
+    output: 'dist',
+  },
+  {
+    name: '@csp/web',
+    dir: 'apps/web',
+    inputs: [
+      'src',
+      'public',
+      'server',
+      'next.config.ts',
+      'package.json',
+      'postcss.config.mjs',
+      'packages/api-client/src',
+    ],
+    output: '.next/BUILD_ID',
+    web: true,
+  },
+];
+
+/** Newest modification time under `entry` (0 when it does not exist). */
+export function newestMtime(entry) {
+  let stat;
+  try {
+    stat = fs.statSync(entry);
+  } catch {
+    return 0;
   }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), 0);
+}
+
+/**
+ * Inputs are relative to the workspace, or to the root when they name another package's build;
+ * every build also depends on the installed dependencies (npm ci rewrites node_modules/.package-lock.json).
+ */
+function inputPath(workspace, input) {
+  return input.startsWith('packages/') ? path.join(root, input) : path.join(root, workspace.dir, input);
+}
+const INSTALLED = path.join(root, 'node_modules', '.package-lock.json');
+
+/** Which builds are missing, and which are older than what they are built from. */
+export function buildState({ web = true } = {}) {
+  const missing = [];
+  const stale = [];
+  for (const workspace of WORKSPACES) {
+    if (workspace.web && !web) continue;
+    const built = newestMtime(path.join(root, workspace.dir, workspace.output));
+    if (built === 0) missing.push(workspace);
+    else if (
+      newestMtime(INSTALLED) > built ||
+      workspace.inputs.some((input) => newestMtime(inputPath(workspace, input)) > built)
+    )
+      stale.push(workspace);
+  }
+  return { missing, stale };
+}
+
+/** Builds what is missing or older than its sources (in dependency order); nothing when all is current. */
+export function buildWorkspaces({ web = true } = {}) {
+  let built = 0;
+  for (const workspace of WORKSPACES) {
+    if (workspace.web && !web) continue;
+    // Checked one by one: building a package makes the builds that compile against it stale.
+    const { missing, stale } = buildState({ web });
+    if (![...missing, ...stale].includes(workspace)) continue;
+    log(`building ${workspace.name}`);
+    const env = workspace.web ? { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } } : {};
+    run(`npm run build --silent -w ${workspace.name}`, env);
+    built += 1;
+  }
+  if (built === 0) log('builds are up to date');
 }
 
 export function nodeMajor() {
@@ -53,4 +144,33 @@ export function hasCommand(name) {
   } catch {
     return false;
   }
+}
+
+/**
+ * The Debian programs the test tiers drive (real S3 clients, the browser), by package. Missing
+ * ones are installed when this process may (root, or sudo without a password); otherwise one
+ * line says what to install, before any tier starts.
+ */
+export function ensureSystemPrograms(tiers) {
+  const wanted = [];
+  if (tiers.includes('integration')) {
+    wanted.push(['rclone', '/usr/bin/rclone'], ['restic', '/usr/bin/restic'], ['awscli', '/usr/bin/aws']);
+  }
+  if (tiers.includes('e2e')) wanted.push(['chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium']);
+  const missing = wanted.filter(([, binary]) => !fs.existsSync(binary)).map(([pkg]) => pkg);
+  if (missing.length === 0) return;
+  const asRoot = process.getuid?.() === 0;
+  const sudo = !asRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+  if (!asRoot && !sudo) {
+    console.error(
+      `The tests need Debian packages that are not installed: sudo apt-get install -y ${missing.join(' ')}`,
+    );
+    process.exit(1);
+  }
+  log(`installing ${missing.join(', ')} (apt-get)`);
+  const prefix = asRoot ? '' : 'sudo ';
+  run(`${prefix}apt-get update -qq`);
+  run(
+    `${prefix}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`,
+  );
 }

@@ -1,6 +1,6 @@
 // The credential files the portal generates (apps/web/src/lib/credential-files.ts), used by the
 // real programs customers run: Debian's rclone, restic and AWS CLI, against real MinIO with a key
-// the API issued. CI installs the three packages; a missing binary skips its test with a message.
+// the API issued. `npm test` installs the three packages (or says to); a missing one fails its test.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -25,10 +25,12 @@ const RESTIC = '/usr/bin/restic';
 const AWS = '/usr/bin/aws';
 const BRAND = 'CloudStorage Pro';
 
-function missing(binary: string) {
-  if (existsSync(binary)) return false;
-  console.warn(`[real-clients] ${binary} is not installed: skipping its test (CI installs it).`);
-  return true;
+/** Fails the test with what to install when a client is missing (never skips it). */
+function requireProgram(binary: string, debianPackage: string) {
+  if (!existsSync(binary))
+    throw new Error(
+      `${binary} is not installed: apt-get install -y ${debianPackage} (npm test does this as root)`,
+    );
 }
 
 let api: TestApi;
@@ -98,7 +100,8 @@ async function expectSameFiles(dir: string, files: Record<string, Buffer>) {
 }
 
 describe('generated credential files with the real clients', () => {
-  it.skipIf(missing(RCLONE))('rclone.conf: copy up, list, copy down, same bytes', async () => {
+  it('rclone.conf: copy up, list, copy down, same bytes', async () => {
+    requireProgram(RCLONE, 'rclone');
     const file = rcloneConfigFile(credentials);
     const config = join(home, file.filename);
     await writeFile(config, file.content, { mode: 0o600 });
@@ -115,7 +118,8 @@ describe('generated credential files with the real clients', () => {
     await expectSameFiles(back, files);
   });
 
-  it.skipIf(missing(RESTIC))('restic.env: init, backup, snapshots, restore, same bytes', async () => {
+  it('restic.env: init, backup, snapshots, restore, same bytes', async () => {
+    requireProgram(RESTIC, 'restic');
     const file = resticEnvFile(credentials, bucket);
     await writeFile(join(home, file.filename), file.content, { mode: 0o600 });
     const settings = parseEnvFile(file.content);
@@ -139,7 +143,8 @@ describe('generated credential files with the real clients', () => {
     await expectSameFiles(join(target, src), files);
   });
 
-  it.skipIf(missing(AWS))('AWS credentials + config: s3 cp up, ls, cp down, same bytes', async () => {
+  it('AWS credentials + config: s3 cp up, ls, cp down, same bytes', async () => {
+    requireProgram(AWS, 'awscli');
     const dir = join(home, '.aws');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'credentials'), awsCredentialsFile(credentials).content, { mode: 0o600 });
