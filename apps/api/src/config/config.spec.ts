@@ -24,3 +24,13 @@ describe('security configuration', () => {
     expect(() => loadConfig({ ...base, ENCRYPTION_KEY_ID: 'has:colon' })).toThrow(/ENCRYPTION_KEY_ID/);
   });
 });
+
+describe('business clock', () => {
+  it('is real time by default; production refuses the adjustable one tests use', () => {
+    expect(loadConfig(base).BUSINESS_CLOCK).toBe('system');
+    expect(loadConfig({ ...base, BUSINESS_CLOCK: 'adjustable' }).BUSINESS_CLOCK).toBe('adjustable');
+    const production = { ...base, NODE_ENV: 'production', WEB_PROXY_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(production).BUSINESS_CLOCK).toBe('system');
+    expect(() => loadConfig({ ...production, BUSINESS_CLOCK: 'adjustable' })).toThrow(/BUSINESS_CLOCK/);
+  });
+});

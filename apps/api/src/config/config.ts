@@ -118,6 +118,11 @@ const schema = z
     /** How often the worker compares account usage (MinIO scanner data) with quotas. */
     QUOTA_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /**
+     * The business clock (common/clock.ts, ADR 0008): `system` (real time), or `adjustable` for
+     * tests that move business time forward. Production refuses `adjustable`.
+     */
+    BUSINESS_CLOCK: z.enum(['system', 'adjustable']).default('system'),
+    /**
      * How long one delivery of a domain event may run before pg-boss counts it as failed and
      * retries it (a worker that died mid-delivery is noticed this long after it took the job).
      */
@@ -142,6 +147,10 @@ const schema = z
   .refine((c) => c.NODE_ENV !== 'production' || c.WEB_PROXY_SECRET, {
     path: ['WEB_PROXY_SECRET'],
     message: 'WEB_PROXY_SECRET is required in production (the same value as the web server)',
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.BUSINESS_CLOCK === 'system', {
+    path: ['BUSINESS_CLOCK'],
+    message: 'BUSINESS_CLOCK=adjustable is for tests: production runs on real time',
   });
 
 export type AppConfig = z.infer<typeof schema> & { s3PublicEndpoint: string };

@@ -2,7 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { RateLimitRepository } from '../common/rate-limit.repository';
 import { RateLimitService } from '../common/rate-limit.service';
 import { AuditRepository } from './audit/audit.repository';
+import { AdjustableClock, Clock, SystemClock } from '../common/clock';
 import { secretBoxProvider } from '../common/secret-box.provider';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EVENT_ROUTES } from '../events/domain-events';
 import { EventPublisher } from '../events/event-publisher';
@@ -16,6 +18,12 @@ import { MailerService } from './notifications/mailer.service';
 @Module({
   providers: [
     { provide: EVENT_ROUTES, useValue: EVENT_ROUTE_LIST },
+    {
+      provide: Clock,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        config.BUSINESS_CLOCK === 'adjustable' ? new AdjustableClock() : new SystemClock(),
+    },
     TransactionRunner,
     EventPublisher,
     RateLimitRepository,
@@ -27,6 +35,7 @@ import { MailerService } from './notifications/mailer.service';
     MailerService,
   ],
   exports: [
+    Clock,
     EVENT_ROUTES,
     TransactionRunner,
     EventPublisher,

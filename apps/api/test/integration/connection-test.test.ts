@@ -395,7 +395,11 @@ describe('S3 connection test', () => {
         sql`${auditEntries.accountId} = ${accountId} and ${auditEntries.action} = 'storage.connection_tested'`,
       );
     expect(rows.length).toBeGreaterThanOrEqual(6);
-    const ok = rows.find((r) => (r.details as { ok?: boolean }).ok === true)!;
+    // The successful test of this key on this bucket (others ran against other buckets).
+    const ok = rows.find((r) => {
+      const details = r.details as { ok?: boolean; bucket?: string };
+      return details.ok === true && details.bucket === bucket;
+    })!;
     expect(ok.details).toMatchObject({ accessKeyId: key.key.accessKeyId, bucket, write: true, ok: true });
     const failed = rows.find(
       (r) => (r.details as { reason?: string }).reason === 'connection_test_wrong_secret',

@@ -123,16 +123,14 @@ describe('domain events', () => {
     expect(await namedBuckets(accessKeyId)).toEqual([bucket.name]);
 
     worker = await startWorker(api.config, { logger: false });
-    await expect.poll(() => namedBuckets(accessKeyId), { timeout: 30_000, interval: 250 }).toEqual([]);
+    await expect.poll(() => namedBuckets(accessKeyId), { timeout: 60_000, interval: 250 }).toEqual([]);
     await expect
       .poll(
         async () =>
           [...(await jobs(DELETED_QUEUE, bucket.id)), ...(await jobs(CREATED_QUEUE, taken.body.id))].map(
             (j) => j.state,
           ),
-        {
-          timeout: 30_000,
-        },
+        { timeout: 60_000 },
       )
       .toEqual(['completed', 'completed']);
   });

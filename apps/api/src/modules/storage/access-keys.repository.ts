@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import { accessKeys, buckets, type Database } from '@csp/db';
+import { accessKeys, buckets, type Database, type Executor, type Tx } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
 export type AccessKeyRow = typeof accessKeys.$inferSelect;
@@ -23,18 +23,20 @@ export class AccessKeysRepository {
    * Runs `work` holding a transaction-scoped advisory lock on the key, so the changes of one key's
    * state (deactivate, reactivate, revoke, the sweep) happen one at a time: each reads the row and
    * calls MinIO without another one changing the key in between (a revoke deleting the service
-   * account while a reactivation turns it on). `work` runs its statements on the pool as usual.
+   * account while a reactivation turns it on). `work` runs its statements on `tx`, the lock's own
+   * connection (never another one from the pool: waiting for a second connection while holding one
+   * would starve the pool under load); they commit together when it returns.
    */
-  async withKeyLock<T>(keyId: string, work: () => Promise<T>): Promise<T> {
+  async withKeyLock<T>(keyId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`csp:access-key:${keyId}`}, 0))`);
-      return work();
+      return work(tx);
     });
   }
 
   /** Id -> name of every live bucket of the account. */
-  async liveBucketNames(accountId: string) {
-    const rows = await this.db
+  async liveBucketNames(accountId: string, tx: Executor = this.db) {
+    const rows = await tx
       .select({ id: buckets.id, name: buckets.name })
       .from(buckets)
       .where(and(eq(buckets.accountId, accountId), isNull(buckets.deletedAt)))
@@ -42,8 +44,8 @@ export class AccessKeysRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  async markDeactivated(accountId: string, keyId: string) {
-    const [row] = await this.db
+  async markDeactivated(accountId: string, keyId: string, tx: Executor = this.db) {
+    const [row] = await tx
       .update(accessKeys)
       .set({ status: 'inactive', deactivatedAt: new Date(), graceEndsAt: null })
       .where(
@@ -53,8 +55,8 @@ export class AccessKeysRepository {
     return row ?? null;
   }
 
-  async markReactivated(accountId: string, keyId: string) {
-    const [row] = await this.db
+  async markReactivated(accountId: string, keyId: string, tx: Executor = this.db) {
+    const [row] = await tx
       .update(accessKeys)
       .set({ status: 'active', deactivatedAt: null })
       .where(
@@ -68,10 +70,10 @@ export class AccessKeysRepository {
    * Starts a rotation: sets the grace end on an active key that is not being rotated already.
    * Null when another rotation won (or the key is not active): only one replacement per key.
    */
-  async claimRotation(accountId: string, keyId: string, graceSeconds: number) {
+  async claimRotation(accountId: string, keyId: string, graceEndsAt: Date) {
     const [row] = await this.db
       .update(accessKeys)
-      .set({ graceEndsAt: sql`now() + make_interval(secs => ${graceSeconds})` })
+      .set({ graceEndsAt })
       .where(
         and(
           eq(accessKeys.id, keyId),
@@ -92,8 +94,8 @@ export class AccessKeysRepository {
       .where(and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId)));
   }
 
-  /** Active keys whose rotation grace has ended (worker; every account). */
-  async dueForGraceEnd(limit = 100) {
+  /** Active keys whose rotation grace has ended by `now` (business time; worker; every account). */
+  async dueForGraceEnd(now: Date, limit = 100) {
     return this.db
       .select()
       .from(accessKeys)
@@ -101,23 +103,23 @@ export class AccessKeysRepository {
         and(
           eq(accessKeys.status, 'active'),
           isNotNull(accessKeys.graceEndsAt),
-          lte(accessKeys.graceEndsAt, sql`now()`),
+          lte(accessKeys.graceEndsAt, now),
         ),
       )
       .limit(limit);
   }
 
-  /** Deactivates a key whose grace ended, unless the customer changed it meanwhile. */
-  async markGraceEnded(keyId: string) {
-    const [row] = await this.db
+  /** Deactivates a key whose grace ended by `now`, unless the customer changed it meanwhile. */
+  async markGraceEnded(keyId: string, now: Date, tx: Executor = this.db) {
+    const [row] = await tx
       .update(accessKeys)
-      .set({ status: 'inactive', deactivatedAt: new Date(), graceEndsAt: null })
+      .set({ status: 'inactive', deactivatedAt: now, graceEndsAt: null })
       .where(
         and(
           eq(accessKeys.id, keyId),
           eq(accessKeys.status, 'active'),
           isNotNull(accessKeys.graceEndsAt),
-          lte(accessKeys.graceEndsAt, sql`now()`),
+          lte(accessKeys.graceEndsAt, now),
         ),
       )
       .returning();
@@ -139,8 +141,8 @@ export class AccessKeysRepository {
       .returning();
   }
 
-  async markRevoked(accountId: string, keyId: string) {
-    await this.db
+  async markRevoked(accountId: string, keyId: string, tx: Executor = this.db) {
+    await tx
       .update(accessKeys)
       .set({ status: 'revoked', revokedAt: new Date(), pendingSecret: null, graceEndsAt: null })
       .where(and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId)));

@@ -5,7 +5,9 @@ import {
   type IamPolicyDocument,
   type MinioAdminClient,
 } from '@csp/minio-admin';
+import type { Executor } from '@csp/db';
 import { AppException } from '../../common/app-exception';
+import { Clock } from '../../common/clock';
 import { newAccessKeyId, newSecretKey, SecretBox } from '../../common/crypto';
 import { pendingSecretAad } from './provisioning.service';
 import { SECRET_BOX } from '../../common/secret-box.provider';
@@ -58,6 +60,7 @@ export class AccessKeysService {
     @InjectMinioAdmin() private readonly minio: MinioAdminClient,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async list(accountId: string) {
@@ -119,37 +122,49 @@ export class AccessKeysService {
 
   /** Turns the key off on MinIO; also how a customer ends a rotation's grace period early. */
   async deactivate(auth: AccountAuth, keyId: string, meta: RequestMeta) {
-    return this.keys.withKeyLock(keyId, async () => {
-      const row = await this.findUsable(auth.accountId, keyId);
-      const names = await this.keys.liveBucketNames(auth.accountId);
+    return this.keys.withKeyLock(keyId, async (tx) => {
+      const row = await this.findUsable(auth.accountId, keyId, tx);
+      const names = await this.keys.liveBucketNames(auth.accountId, tx);
       if (row.status === 'inactive') return toAccessKey(row, names);
       await this.setMinioStatus(row, 'off');
-      const updated = (await this.keys.markDeactivated(auth.accountId, row.id)) ?? (await this.reload(row));
-      await this.audit.byUser(auth, meta, {
-        action: 'access_key.deactivated',
-        resourceType: 'access_key',
-        resourceId: row.id,
-        details: { accessKeyId: row.accessKeyId, endedGrace: row.graceEndsAt !== null },
-      });
+      const updated =
+        (await this.keys.markDeactivated(auth.accountId, row.id, tx)) ?? (await this.reload(row, tx));
+      await this.audit.byUser(
+        auth,
+        meta,
+        {
+          action: 'access_key.deactivated',
+          resourceType: 'access_key',
+          resourceId: row.id,
+          details: { accessKeyId: row.accessKeyId, endedGrace: row.graceEndsAt !== null },
+        },
+        tx,
+      );
       return toAccessKey(updated, names);
     });
   }
 
   async reactivate(auth: AccountAuth, keyId: string, meta: RequestMeta) {
-    return this.keys.withKeyLock(keyId, async () => {
-      const row = await this.findUsable(auth.accountId, keyId);
-      const names = await this.keys.liveBucketNames(auth.accountId);
+    return this.keys.withKeyLock(keyId, async (tx) => {
+      const row = await this.findUsable(auth.accountId, keyId, tx);
+      const names = await this.keys.liveBucketNames(auth.accountId, tx);
       if (row.status === 'active') return toAccessKey(row, names);
       if (row.expiresAt && row.expiresAt.getTime() <= Date.now())
         throw AppException.conflict('access_key_expired');
       await this.setMinioStatus(row, 'on');
-      const updated = (await this.keys.markReactivated(auth.accountId, row.id)) ?? (await this.reload(row));
-      await this.audit.byUser(auth, meta, {
-        action: 'access_key.reactivated',
-        resourceType: 'access_key',
-        resourceId: row.id,
-        details: { accessKeyId: row.accessKeyId },
-      });
+      const updated =
+        (await this.keys.markReactivated(auth.accountId, row.id, tx)) ?? (await this.reload(row, tx));
+      await this.audit.byUser(
+        auth,
+        meta,
+        {
+          action: 'access_key.reactivated',
+          resourceType: 'access_key',
+          resourceId: row.id,
+          details: { accessKeyId: row.accessKeyId },
+        },
+        tx,
+      );
       return toAccessKey(updated, names);
     });
   }
@@ -170,11 +185,8 @@ export class AccessKeysService {
     const scope = await this.resolveScope(auth.accountId, stored === null ? null : stored, {
       dropMissing: true,
     });
-    const claimed = await this.keys.claimRotation(
-      auth.accountId,
-      row.id,
-      this.config.KEY_ROTATION_GRACE_SECONDS,
-    );
+    const graceEndsAt = new Date(this.clock.now().getTime() + this.config.KEY_ROTATION_GRACE_SECONDS * 1000);
+    const claimed = await this.keys.claimRotation(auth.accountId, row.id, graceEndsAt);
     if (!claimed) throw AppException.conflict('access_key_already_rotated');
     let issued: Awaited<ReturnType<AccessKeysService['issue']>>;
     try {
@@ -208,8 +220,8 @@ export class AccessKeysService {
 
   /** Revokes for good: the service account is deleted on MinIO, the row stays for history. */
   async revoke(auth: AccountAuth, keyId: string, meta: RequestMeta) {
-    await this.keys.withKeyLock(keyId, async () => {
-      const row = await this.storage.findAccessKey(auth.accountId, keyId);
+    await this.keys.withKeyLock(keyId, async (tx) => {
+      const row = await this.storage.findAccessKey(auth.accountId, keyId, tx);
       if (!row) throw AppException.notFound();
       if (row.status === 'revoked') return;
       try {
@@ -220,16 +232,21 @@ export class AccessKeysService {
           throw new AppException(503, 'storage_unavailable');
         }
       }
-      await this.keys.markRevoked(auth.accountId, row.id);
-      await this.audit.byUser(auth, meta, {
-        action: 'access_key.revoked',
-        resourceType: 'access_key',
-        resourceId: row.id,
-        details: {
-          accessKeyId: row.accessKeyId,
-          endedGrace: row.graceEndsAt !== null && row.status === 'active',
+      await this.keys.markRevoked(auth.accountId, row.id, tx);
+      await this.audit.byUser(
+        auth,
+        meta,
+        {
+          action: 'access_key.revoked',
+          resourceType: 'access_key',
+          resourceId: row.id,
+          details: {
+            accessKeyId: row.accessKeyId,
+            endedGrace: row.graceEndsAt !== null && row.status === 'active',
+          },
         },
-      });
+        tx,
+      );
     });
   }
 
@@ -255,15 +272,17 @@ export class AccessKeysService {
     }
     let deactivated = 0;
     let failed = 0;
-    for (const due of await this.keys.dueForGraceEnd()) {
-      const row = await this.keys.withKeyLock(due.id, async () => {
+    // Rotation graces are business time (ADR 0008); key expiry is MinIO's, on real time.
+    const now = this.clock.now();
+    for (const due of await this.keys.dueForGraceEnd(now)) {
+      const row = await this.keys.withKeyLock(due.id, async (tx) => {
         try {
           await this.setMinioStatus(due, 'off');
         } catch {
           failed += 1;
           return null;
         }
-        return this.keys.markGraceEnded(due.id);
+        return this.keys.markGraceEnded(due.id, now, tx);
       });
       if (!row) continue;
       deactivated += 1;
@@ -287,16 +306,16 @@ export class AccessKeysService {
   }
 
   /** A key of the account that exists on MinIO and is not revoked or expired. */
-  private async findUsable(accountId: string, keyId: string) {
-    const row = await this.storage.findAccessKey(accountId, keyId);
+  private async findUsable(accountId: string, keyId: string, tx?: Executor) {
+    const row = await this.storage.findAccessKey(accountId, keyId, tx);
     if (!row || !row.provisioned) throw AppException.notFound();
     if (row.status === 'revoked') throw AppException.conflict('access_key_revoked');
     if (row.status === 'expired') throw AppException.conflict('access_key_expired');
     return row;
   }
 
-  private async reload(row: AccessKeyRow) {
-    return (await this.storage.findAccessKey(row.accountId, row.id)) ?? row;
+  private async reload(row: AccessKeyRow, tx?: Executor) {
+    return (await this.storage.findAccessKey(row.accountId, row.id, tx)) ?? row;
   }
 
   private async setMinioStatus(row: AccessKeyRow, status: 'on' | 'off') {
@@ -318,14 +337,18 @@ export class AccessKeysService {
    * Rewrites the inline policy of every scoped key of the account from its stored scope and the
    * account's live buckets. Inline policies name buckets, so before a deleted bucket's name may be
    * used again (by anyone) the former owner's keys must stop naming it: bucket creation calls this
-   * for every account that once held the name. Returns how many keys were rewritten.
+   * for every account that once held the name. `onlyNaming` limits it to the keys whose scope
+   * names one of those bucket ids. Returns how many keys were rewritten.
    */
-  async refreshScopedPolicies(accountId: string): Promise<number> {
+  async refreshScopedPolicies(accountId: string, onlyNaming?: readonly string[]): Promise<number> {
     const names = await this.keys.liveBucketNames(accountId);
     let rewritten = 0;
     for (const row of await this.storage.listAccessKeys(accountId)) {
       const scope = parseScope(row.scope);
       if (!row.provisioned || row.status === 'revoked' || scope === null) continue;
+      // With `onlyNaming`, just the keys whose scope names one of those buckets (the others'
+      // policies do not change).
+      if (onlyNaming && !scope.some((s) => onlyNaming.includes(s.bucketId))) continue;
       const policy = buildScopedPolicy(
         scope
           .filter((s) => names.has(s.bucketId))

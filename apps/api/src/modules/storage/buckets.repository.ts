@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
-import { buckets, type Database, type Tx } from '@csp/db';
+import { buckets, type Database, type Executor, type Tx } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
 export type BucketRow = typeof buckets.$inferSelect;
@@ -12,6 +12,16 @@ export type BucketSettingsPatch = Partial<
 @Injectable()
 export class BucketsRepository {
   constructor(@InjectDb() private readonly db: Database) {}
+
+  /** The account's live bucket, locked for the rest of the transaction `tx` (null when none). */
+  async lockLive(accountId: string, bucketId: string, tx: Executor): Promise<BucketRow | null> {
+    const [row] = await tx
+      .select()
+      .from(buckets)
+      .where(and(eq(buckets.id, bucketId), eq(buckets.accountId, accountId), isNull(buckets.deletedAt)))
+      .for('update');
+    return row ?? null;
+  }
 
   /**
    * Runs `work` holding the live bucket's row lock, so settings changes of one bucket are
@@ -40,6 +50,17 @@ export class BucketsRepository {
         .returning();
       return { before: row, after };
     });
+  }
+
+  /** The deleted buckets that had this name (any account), apart from `exceptBucketId`. */
+  async deletedBucketsNamed(
+    name: string,
+    exceptBucketId: string,
+  ): Promise<Array<{ id: string; accountId: string }>> {
+    return this.db
+      .select({ id: buckets.id, accountId: buckets.accountId })
+      .from(buckets)
+      .where(and(eq(buckets.name, name), isNotNull(buckets.deletedAt), ne(buckets.id, exceptBucketId)));
   }
 
   /**

@@ -299,16 +299,18 @@ export class BucketsService {
    * answer explains how to empty it.
    */
   async remove(auth: AccountAuth, bucketId: string, meta: RequestMeta) {
-    const row = await this.storage.findLiveBucket(auth.accountId, bucketId);
-    if (!row) throw AppException.notFound();
-    try {
-      await this.s3.send(new DeleteBucketCommand({ Bucket: row.name }));
-    } catch (error) {
-      const name = (error as { name?: string }).name;
-      if (name === 'BucketNotEmpty') throw await this.notEmpty(row);
-      if (name !== 'NoSuchBucket') throw new AppException(503, 'storage_unavailable');
-    }
-    await this.transactions.run(async (uow) => {
+    // Under the bucket's row lock, like every settings change: a change racing the delete waits,
+    // then finds no bucket (404) instead of reaching MinIO for a bucket that is gone.
+    const row = await this.transactions.run(async (uow) => {
+      const row = await this.bucketsRepo.lockLive(auth.accountId, bucketId, uow.tx);
+      if (!row) throw AppException.notFound();
+      try {
+        await this.s3.send(new DeleteBucketCommand({ Bucket: row.name }));
+      } catch (error) {
+        const name = (error as { name?: string }).name;
+        if (name === 'BucketNotEmpty') throw await this.notEmpty(row);
+        if (name !== 'NoSuchBucket') throw new AppException(503, 'storage_unavailable');
+      }
       await this.storage.markBucketDeleted(auth.accountId, row.id, uow.tx);
       await this.audit.byUser(
         auth,
@@ -322,6 +324,7 @@ export class BucketsService {
         bucketId: row.id,
         name: row.name,
       });
+      return row;
     });
     try {
       await this.provisioning.syncPolicy(auth.accountId);

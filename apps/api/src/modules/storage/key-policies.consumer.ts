@@ -9,15 +9,15 @@ import './storage.events';
  * it, before someone else's bucket takes the name. That is hygiene, not the guard: a service
  * account never has more than its parent user, and the account policy (rewritten inline by the
  * delete and again by the create that reuses the name) no longer names the bucket. Both consumers
- * recompute every scoped key of the account from its stored scope and live buckets, so running
- * one twice, or late, or after another, leaves the same policies.
+ * recompute the keys whose scope names the bucket from their stored scope and the account's live
+ * buckets, so running one twice, or late, or after another, leaves the same policies.
  */
 @Injectable()
 export class KeyPoliciesOnBucketDeleted implements EventConsumer<'bucket.deleted'> {
   constructor(private readonly accessKeys: AccessKeysService) {}
 
   async handle({ payload }: EventEnvelope<'bucket.deleted'>): Promise<void> {
-    await this.accessKeys.refreshScopedPolicies(payload.accountId);
+    await this.accessKeys.refreshScopedPolicies(payload.accountId, [payload.bucketId]);
   }
 }
 
@@ -30,8 +30,12 @@ export class KeyPoliciesOnBucketCreated implements EventConsumer<'bucket.created
   ) {}
 
   async handle({ payload }: EventEnvelope<'bucket.created'>): Promise<void> {
-    for (const accountId of await this.buckets.formerOwnersOfName(payload.name, payload.bucketId)) {
-      await this.accessKeys.refreshScopedPolicies(accountId);
+    const former = new Map<string, string[]>();
+    for (const b of await this.buckets.deletedBucketsNamed(payload.name, payload.bucketId)) {
+      former.set(b.accountId, [...(former.get(b.accountId) ?? []), b.id]);
+    }
+    for (const [accountId, bucketIds] of former) {
+      await this.accessKeys.refreshScopedPolicies(accountId, bucketIds);
     }
   }
 }

@@ -162,8 +162,8 @@ export class StorageRepository {
       .orderBy(asc(accessKeys.createdAt));
   }
 
-  async findAccessKey(accountId: string, keyId: string) {
-    const [row] = await this.db
+  async findAccessKey(accountId: string, keyId: string, tx: Executor = this.db) {
+    const [row] = await tx
       .select()
       .from(accessKeys)
       .where(and(eq(accessKeys.id, keyId), eq(accessKeys.accountId, accountId)));
