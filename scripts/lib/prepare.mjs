@@ -100,21 +100,23 @@ function inputPath(workspace, input) {
 }
 const INSTALLED = path.join(root, 'node_modules', '.package-lock.json');
 
+/** 'missing', 'stale' (older than what it is built from) or 'current'. */
+function buildStatus(workspace) {
+  const built = newestMtime(path.join(root, workspace.dir, workspace.output));
+  if (built === 0) return 'missing';
+  const newer = (entry) => newestMtime(entry) > built;
+  if (newer(INSTALLED) || workspace.inputs.some((input) => newer(inputPath(workspace, input))))
+    return 'stale';
+  return 'current';
+}
+
 /** Which builds are missing, and which are older than what they are built from. */
 export function buildState({ web = true } = {}) {
-  const missing = [];
-  const stale = [];
-  for (const workspace of WORKSPACES) {
-    if (workspace.web && !web) continue;
-    const built = newestMtime(path.join(root, workspace.dir, workspace.output));
-    if (built === 0) missing.push(workspace);
-    else if (
-      newestMtime(INSTALLED) > built ||
-      workspace.inputs.some((input) => newestMtime(inputPath(workspace, input)) > built)
-    )
-      stale.push(workspace);
-  }
-  return { missing, stale };
+  const wanted = WORKSPACES.filter((workspace) => web || !workspace.web);
+  return {
+    missing: wanted.filter((workspace) => buildStatus(workspace) === 'missing'),
+    stale: wanted.filter((workspace) => buildStatus(workspace) === 'stale'),
+  };
 }
 
 /** Builds what is missing or older than its sources (in dependency order); nothing when all is current. */
@@ -122,9 +124,9 @@ export function buildWorkspaces({ web = true } = {}) {
   let built = 0;
   for (const workspace of WORKSPACES) {
     if (workspace.web && !web) continue;
-    // Checked one by one: building a package makes the builds that compile against it stale.
-    const { missing, stale } = buildState({ web });
-    if (![...missing, ...stale].includes(workspace)) continue;
+    // In order, each checked when its turn comes: building a package makes the builds that compile
+    // against it stale.
+    if (buildStatus(workspace) === 'current') continue;
     log(`building ${workspace.name}`);
     const env = workspace.web ? { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } } : {};
     run(`npm run build --silent -w ${workspace.name}`, env);

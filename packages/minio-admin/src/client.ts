@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 import { decryptData, encryptData } from './crypto';
-import { MinioAdminError } from './errors';
+import { MinioAdminError, SERVICE_ACCOUNT_NOT_FOUND_CODES } from './errors';
 import { encodeRfc3986, signRequest } from './sigv4';
 import type {
   AddServiceAccountRequest,
@@ -223,8 +223,7 @@ export class MinioAdminClient {
     // MinIO reports an unknown service account as 404 XMinioInvalidIAMCredentials.
     const res = await this.orNull(
       this.call('GET', 'info-service-account', { query: { accessKey } }),
-      'XMinioInvalidIAMCredentials',
-      'XMinioAdminServiceAccountNotFound',
+      ...SERVICE_ACCOUNT_NOT_FOUND_CODES,
     );
     if (!res) return null;
     const raw = await this.decryptJson<RawServiceAccount & { parentUserStatus?: string; policy?: string }>(

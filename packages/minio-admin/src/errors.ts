@@ -24,3 +24,14 @@ export class MinioAdminError extends Error {
 export function isMinioAdminError(err: unknown, code?: string): err is MinioAdminError {
   return err instanceof MinioAdminError && (code === undefined || err.code === code);
 }
+
+/** MinIO's codes for a service account it does not have (deleted, or never made). */
+export const SERVICE_ACCOUNT_NOT_FOUND_CODES = [
+  'XMinioInvalidIAMCredentials',
+  'XMinioAdminServiceAccountNotFound',
+];
+
+/** Whether MinIO answered that the service account does not exist. */
+export function isServiceAccountNotFound(err: unknown): err is MinioAdminError {
+  return err instanceof MinioAdminError && SERVICE_ACCOUNT_NOT_FOUND_CODES.includes(err.code);
+}

@@ -14,7 +14,7 @@ import { accessKeys, auditEntries } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { AccessKeysService } from '../../src/modules/storage/access-keys.service';
 import { WorkerModule } from '../../src/worker.module';
-import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';
 
 // A short rotation grace so the test can see it end (production default: 7 days).
@@ -25,11 +25,7 @@ let admin: MinioAdminClient;
 let worker: INestApplicationContext;
 beforeAll(async () => {
   api = await startTestApi({ KEY_ROTATION_GRACE_SECONDS: String(GRACE_SECONDS) });
-  admin = new MinioAdminClient({
-    endpoint: api.config.MINIO_ENDPOINT,
-    accessKey: api.config.MINIO_ROOT_USER,
-    secretKey: api.config.MINIO_ROOT_PASSWORD,
-  });
+  admin = rootAdmin(api);
   // The worker's service, to run the sweep on demand instead of waiting for its schedule.
   worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config), { logger: false });
 });

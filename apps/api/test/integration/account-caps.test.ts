@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { MinioAdminClient } from '@csp/minio-admin';
-import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import { createMember } from '../support/grants';
 
 /** Per-account caps (low here; production defaults: 100 buckets, 100 keys, 50 API tokens). */
@@ -13,11 +13,7 @@ beforeAll(async () => {
     MAX_ACCESS_KEYS_PER_ACCOUNT: '2',
     MAX_API_TOKENS_PER_ACCOUNT: '2',
   });
-  admin = new MinioAdminClient({
-    endpoint: api.config.MINIO_ENDPOINT,
-    accessKey: api.config.MINIO_ROOT_USER,
-    secretKey: api.config.MINIO_ROOT_PASSWORD,
-  });
+  admin = rootAdmin(api);
 });
 afterAll(async () => {
   await api?.close();

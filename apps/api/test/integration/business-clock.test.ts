@@ -5,7 +5,7 @@ import { MinioAdminClient } from '@csp/minio-admin';
 import { AdjustableClock } from '../../src/common/clock';
 import { AccessKeysService } from '../../src/modules/storage/access-keys.service';
 import { WorkerModule } from '../../src/worker.module';
-import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, approvedAccount, startTestApi, type TestApi } from '../support/harness';
 
 /**
  * The business clock (ADR 0008): a deadline stored in business time passes when the clock is moved
@@ -19,11 +19,7 @@ const DAY = 24 * 3600 * 1000;
 
 beforeAll(async () => {
   api = await startTestApi({ BUSINESS_CLOCK: 'adjustable' });
-  admin = new MinioAdminClient({
-    endpoint: api.config.MINIO_ENDPOINT,
-    accessKey: api.config.MINIO_ROOT_USER,
-    secretKey: api.config.MINIO_ROOT_PASSWORD,
-  });
+  admin = rootAdmin(api);
   worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config), { logger: false });
 });
 afterAll(async () => {

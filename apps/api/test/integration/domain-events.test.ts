@@ -8,7 +8,7 @@ import { DEAD_LETTER_QUEUE, type EventEnvelope } from '../../src/events/domain-e
 import { EventPublisher } from '../../src/events/event-publisher';
 import { KeyPoliciesOnBucketDeleted } from '../../src/modules/storage/key-policies.consumer';
 import { startWorker } from '../../src/worker';
-import { approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';
 
 /**
@@ -29,11 +29,7 @@ beforeAll(async () => {
     { EVENT_DELIVERY_TIMEOUT_SECONDS: '3', JOB_MAINTENANCE_INTERVAL_SECONDS: '1' },
     { events: false },
   );
-  admin = new MinioAdminClient({
-    endpoint: api.config.MINIO_ENDPOINT,
-    accessKey: api.config.MINIO_ROOT_USER,
-    secretKey: api.config.MINIO_ROOT_PASSWORD,
-  });
+  admin = rootAdmin(api);
 });
 afterAll(async () => {
   await worker?.stop();

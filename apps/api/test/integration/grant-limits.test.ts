@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { accessKeys, grants, platformSettings } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { localTime } from '../../src/modules/identity/staff-access-policy';
-import { approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import { createStaff, inHours, openSession } from '../support/grants';
 import { HttpSession } from '../support/http';
 
@@ -14,11 +14,7 @@ let admin: MinioAdminClient;
 let s3: S3Client;
 beforeAll(async () => {
   api = await startTestApi();
-  admin = new MinioAdminClient({
-    endpoint: api.config.MINIO_ENDPOINT,
-    accessKey: api.config.MINIO_ROOT_USER,
-    secretKey: api.config.MINIO_ROOT_PASSWORD,
-  });
+  admin = rootAdmin(api);
   s3 = new S3Client({
     endpoint: api.config.MINIO_ENDPOINT,
     region: 'us-east-1',

@@ -10,18 +10,14 @@ import { eq } from 'drizzle-orm';
 import { accessKeys, accounts } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { readMail } from '@csp/local-services';
-import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';
 
 let api: TestApi;
 let admin: MinioAdminClient;
 beforeAll(async () => {
   api = await startTestApi();
-  admin = new MinioAdminClient({
-    endpoint: api.config.MINIO_ENDPOINT,
-    accessKey: api.config.MINIO_ROOT_USER,
-    secretKey: api.config.MINIO_ROOT_PASSWORD,
-  });
+  admin = rootAdmin(api);
 });
 afterAll(async () => {
   await api?.close();

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { accounts } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { buildBlockedTenantPolicy } from '../../src/modules/storage/provisioning.service';
-import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';
 import { inviteMember } from '../support/team';
 
@@ -13,11 +13,7 @@ let api: TestApi;
 let admin: MinioAdminClient;
 beforeAll(async () => {
   api = await startTestApi();
-  admin = new MinioAdminClient({
-    endpoint: api.config.MINIO_ENDPOINT,
-    accessKey: api.config.MINIO_ROOT_USER,
-    secretKey: api.config.MINIO_ROOT_PASSWORD,
-  });
+  admin = rootAdmin(api);
 });
 afterAll(async () => {
   await api?.close();

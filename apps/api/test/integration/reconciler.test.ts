@@ -19,7 +19,7 @@ import { ReconcilerService } from '../../src/modules/reconciler/reconciler.servi
 import { publicReadPolicy } from '../../src/modules/storage/bucket-s3';
 import { expectedAccountPolicy } from '../../src/modules/storage/provisioning.service';
 import { createStaff } from '../support/grants';
-import { approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';
 import { sessionFor } from '../support/walk';
 import { startWorker } from '../../src/worker';
@@ -53,11 +53,7 @@ let admin: MinioAdminClient;
 let s3: S3Client;
 beforeAll(async () => {
   api = await startTestApi();
-  admin = new MinioAdminClient({
-    endpoint: api.config.MINIO_ENDPOINT,
-    accessKey: api.config.MINIO_ROOT_USER,
-    secretKey: api.config.MINIO_ROOT_PASSWORD,
-  });
+  admin = rootAdmin(api);
   s3 = new S3Client({
     endpoint: api.config.MINIO_ENDPOINT,
     region: 'us-east-1',

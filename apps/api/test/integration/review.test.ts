@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accounts } from '@csp/db';
-import { MinioAdminClient } from '@csp/minio-admin';
 import { readMail } from '@csp/local-services';
-import { signUpAndVerify, staffSession, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, signUpAndVerify, staffSession, startTestApi, type TestApi } from '../support/harness';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -46,11 +45,7 @@ describe('staff review of sign-ups', () => {
     const mail = await readMail(api.mailUrl, { to: input.email, subjectIncludes: 'Cadastro não aprovado' });
     expect(mail.text).toContain('Motivo: CNPJ inativo na Receita');
 
-    const admin = new MinioAdminClient({
-      endpoint: api.config.MINIO_ENDPOINT,
-      accessKey: api.config.MINIO_ROOT_USER,
-      secretKey: api.config.MINIO_ROOT_PASSWORD,
-    });
+    const admin = rootAdmin(api);
     expect(await admin.getUserInfo(`acct-${accountId}`)).toBeNull();
 
     const login = await api

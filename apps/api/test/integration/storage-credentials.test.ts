@@ -9,7 +9,7 @@ import { accounts, storageCredentials, storageUsers } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { StorageSecretsWorker } from '../../src/jobs/storage-secrets.worker';
 import { WorkerModule } from '../../src/worker.module';
-import { approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
+import { rootAdmin, approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';
 
 let api: TestApi;
@@ -17,11 +17,7 @@ let admin: MinioAdminClient;
 let worker: INestApplicationContext;
 beforeAll(async () => {
   api = await startTestApi();
-  admin = new MinioAdminClient({
-    endpoint: api.config.MINIO_ENDPOINT,
-    accessKey: api.config.MINIO_ROOT_USER,
-    secretKey: api.config.MINIO_ROOT_PASSWORD,
-  });
+  admin = rootAdmin(api);
   worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config), { logger: false });
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { generate as generateTotp } from 'otplib';
 import { createDb, migrate, staffMembers, type Database } from '@csp/db';
 import { readMail } from '@csp/local-services';
+import { MinioAdminClient } from '@csp/minio-admin';
 import { createApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import { StaffBootstrapService } from '../../src/modules/identity/staff-bootstrap.service';
@@ -196,4 +197,16 @@ export async function approvedAccount(api: TestApi, label = 'acct') {
   const login = await owner.post('/api/v1/auth/login', { email: input.email, password: input.password });
   if (login.status !== 200) throw new Error(`login answered ${login.status}`);
   return { accountId, input, owner };
+}
+
+/**
+ * MinIO's admin API as root, for tests that check or disturb MinIO directly (what the platform
+ * wrote, drift it must find). Never what the platform signs a tenant's operation with.
+ */
+export function rootAdmin(api: TestApi): MinioAdminClient {
+  return new MinioAdminClient({
+    endpoint: api.config.MINIO_ENDPOINT,
+    accessKey: api.config.MINIO_ROOT_USER,
+    secretKey: api.config.MINIO_ROOT_PASSWORD,
+  });
 }

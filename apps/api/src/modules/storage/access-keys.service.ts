@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   buildScopedPolicy,
-  MinioAdminError,
+  isServiceAccountNotFound,
   type IamPolicyDocument,
   type MinioAdminClient,
 } from '@csp/minio-admin';
@@ -322,7 +322,7 @@ export class AccessKeysService {
     try {
       await this.minio.updateServiceAccount(row.accessKeyId, { newStatus: status });
     } catch (error) {
-      if (isServiceAccountGone(error)) {
+      if (isServiceAccountNotFound(error)) {
         // MinIO has no such service account: the key was revoked (the row may say so only now) or
         // is drift for the reconciler; either way it cannot be turned on or off.
         this.logger.warn(`key ${row.accessKeyId} not turned ${status}: MinIO has no such service account`);
@@ -359,7 +359,7 @@ export class AccessKeysService {
       } catch (error) {
         // A key MinIO no longer has (being revoked right now, or drift the reconciler reports)
         // names no bucket: nothing to rewrite.
-        if (isServiceAccountGone(error)) continue;
+        if (isServiceAccountNotFound(error)) continue;
         throw error;
       }
       rewritten++;
@@ -503,12 +503,4 @@ function toAccessKey(row: AccessKeyRow, names: BucketNames) {
     lastUsedAt: iso(row.lastUsedAt),
     secretRevealable: row.pendingSecret !== null && row.status === 'active',
   };
-}
-
-/** MinIO's answer for a service account it does not have (deleted, or never made). */
-function isServiceAccountGone(error: unknown): boolean {
-  return (
-    error instanceof MinioAdminError &&
-    (error.code === 'XMinioAdminServiceAccountNotFound' || error.code === 'XMinioInvalidIAMCredentials')
-  );
 }

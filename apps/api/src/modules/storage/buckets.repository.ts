@@ -35,11 +35,7 @@ export class BucketsRepository {
     work: (row: BucketRow) => Promise<BucketSettingsPatch>,
   ): Promise<{ before: BucketRow; after: BucketRow } | null> {
     return this.db.transaction(async (tx: Tx) => {
-      const [row] = await tx
-        .select()
-        .from(buckets)
-        .where(and(eq(buckets.id, bucketId), eq(buckets.accountId, accountId), isNull(buckets.deletedAt)))
-        .for('update');
+      const row = await this.lockLive(accountId, bucketId, tx);
       if (!row) return null;
       const patch = await work(row);
       if (Object.keys(patch).length === 0) return { before: row, after: row };
@@ -52,7 +48,10 @@ export class BucketsRepository {
     });
   }
 
-  /** The deleted buckets that had this name (any account), apart from `exceptBucketId`. */
+  /**
+   * The deleted buckets that had this name, apart from `exceptBucketId`, with their accounts. The
+   * one query here not scoped by account: it is about a name, which is platform-wide.
+   */
   async deletedBucketsNamed(
     name: string,
     exceptBucketId: string,
@@ -61,17 +60,5 @@ export class BucketsRepository {
       .select({ id: buckets.id, accountId: buckets.accountId })
       .from(buckets)
       .where(and(eq(buckets.name, name), isNotNull(buckets.deletedAt), ne(buckets.id, exceptBucketId)));
-  }
-
-  /**
-   * Accounts that held a bucket of this name before (deleted rows), apart from the new one. The
-   * one query here not scoped by account: it is about a name, which is platform-wide.
-   */
-  async formerOwnersOfName(name: string, exceptBucketId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectDistinct({ accountId: buckets.accountId })
-      .from(buckets)
-      .where(and(eq(buckets.name, name), isNotNull(buckets.deletedAt), ne(buckets.id, exceptBucketId)));
-    return rows.map((r) => r.accountId);
   }
 }

@@ -179,7 +179,8 @@ export class BucketsService {
    * the bucket, are rewritten after the create by the `bucket.created` consumer.)
    */
   private async releaseNameFromFormerOwners(name: string, newBucketId: string) {
-    for (const accountId of await this.bucketsRepo.formerOwnersOfName(name, newBucketId)) {
+    const former = await this.bucketsRepo.deletedBucketsNamed(name, newBucketId);
+    for (const accountId of new Set(former.map((b) => b.accountId))) {
       await this.provisioning.syncPolicy(accountId);
     }
   }
