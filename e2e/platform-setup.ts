@@ -81,7 +81,10 @@ async function enrolStaffTotp(apiUrl: string, email: string, password: string): 
   const login = await call('/api/v1/staff/auth/login', { email, password });
   const setup = await call('/api/v1/staff/two-factor/totp/setup', {}, login.cookie);
   const secret = setup.json.secret as string;
-  // The previous time step's code: the current one stays free for the first browser login.
+  // The previous time step's code: the current one stays free for the first browser login. It is
+  // only good until the server reaches the next step, so near a step's end wait for the next.
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
   await call(
     '/api/v1/staff/two-factor/totp/confirm',
     { code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }) },

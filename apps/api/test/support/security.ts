@@ -14,8 +14,17 @@ export async function solveCaptcha(session: HttpSession, email: string) {
   return { id: challenge.body.id, nonce: solvePow(challenge.body.prefix, challenge.body.difficulty) };
 }
 
-/** The TOTP code `steps` time steps from now (one step either way is accepted). */
-export function totpCode(secret: string, steps = 0): Promise<string> {
+/**
+ * The TOTP code `steps` time steps from now (one step either way is accepted). A code for an
+ * earlier step is only accepted until the server's clock reaches the next step, so when fewer
+ * than five seconds of this step are left it first waits for the next one to begin: otherwise
+ * the server may check it one step later and see it two steps old.
+ */
+export async function totpCode(secret: string, steps = 0): Promise<string> {
+  if (steps < 0) {
+    const left = 30_000 - (Date.now() % 30_000);
+    if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+  }
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 }
 
