@@ -5,7 +5,7 @@ import { ValidationInterceptor } from './common/validation.interceptor';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { AuthGuard } from './modules/identity/auth.guard';
+import { AuthGuard } from './access/auth.guard';
 import { GrantAuditInterceptor } from './modules/grants/grant-audit.interceptor';
 import { FEATURE_MODULES, SharedModule } from './modules/modules';
 

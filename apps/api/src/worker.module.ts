@@ -3,19 +3,19 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventWorker } from './events/event-worker';
-import { AccessKeysWorkerModule } from './jobs/access-keys.worker';
-import { EmailWorker } from './jobs/email.worker';
-import { IdentityWorkerModule } from './jobs/identity.worker';
 import { MaintenanceRepository } from './jobs/maintenance.repository';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
-import { QuotaWorkerModule } from './jobs/quota.worker';
-import { ReconcilerWorker } from './jobs/reconciler.worker';
-import { StorageSecretsWorkerModule } from './jobs/storage-secrets.worker';
-import { ReconcilerModule } from './modules/reconciler/reconciler.module';
+import { IdentityWorkerModule } from './modules/identity/identity.worker';
+import { EmailWorker } from './modules/notifications/email.worker';
+import { ReconcilerWorkerModule } from './modules/reconciler/reconciler.worker';
 import { SharedModule } from './modules/modules';
-import { StorageModule } from './modules/storage/storage.module';
+import { StorageWorkersModule } from './modules/storage/storage-workers.module';
 
-/** The worker process: the API's shared modules plus the job handlers, no HTTP. */
+/**
+ * The worker process: the API's shared modules plus each domain's jobs (each domain's worker
+ * module imports its core: services and repositories, no HTTP). Domain event consumers are
+ * providers of their domain's core module.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -25,15 +25,11 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         SharedModule,
-        AccessKeysWorkerModule,
-        ReconcilerModule,
-        QuotaWorkerModule,
-        StorageSecretsWorkerModule,
+        StorageWorkersModule,
+        ReconcilerWorkerModule,
         IdentityWorkerModule,
-        // Domain event consumers are providers of their domain's module.
-        StorageModule,
       ],
-      providers: [EmailWorker, EventWorker, MaintenanceRepository, MaintenanceWorker, ReconcilerWorker],
+      providers: [EmailWorker, EventWorker, MaintenanceRepository, MaintenanceWorker],
     };
   }
 }

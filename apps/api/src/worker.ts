@@ -4,13 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from './config/config';
 import { EventWorker } from './events/event-worker';
 import { loadConfig } from './config/config';
-import { AccessKeysWorker } from './jobs/access-keys.worker';
-import { EmailWorker } from './jobs/email.worker';
-import { IdentityWorker } from './jobs/identity.worker';
+import { AccessKeysWorker } from './modules/storage/access-keys.worker';
+import { EmailWorker } from './modules/notifications/email.worker';
+import { IdentityWorker } from './modules/identity/identity.worker';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
-import { QuotaWorker } from './jobs/quota.worker';
-import { ReconcilerWorker } from './jobs/reconciler.worker';
-import { StorageSecretsWorker } from './jobs/storage-secrets.worker';
+import { QuotaWorker } from './modules/storage/quota.worker';
+import { ReconcilerWorker } from './modules/reconciler/reconciler.worker';
+import { StorageSecretsWorker } from './modules/storage/storage-secrets.worker';
 import { WorkerModule } from './worker.module';
 
 /**

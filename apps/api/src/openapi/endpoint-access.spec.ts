@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_MODULES } from '../modules/modules';
-import { ROLE_PERMISSIONS, STAFF_ROLE_PERMISSIONS } from '../modules/identity/permissions';
+import { ROLE_PERMISSIONS, STAFF_ROLE_PERMISSIONS } from '../access/permissions';
 import { describeAccess, listEndpointAccess } from './endpoint-access';
 
 const MODULES = FEATURE_MODULES;

@@ -2,7 +2,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import type { z } from 'zod';
 import { BODY_SCHEMA } from '../common/endpoint.decorator';
-import { ACCESS_METADATA, type AccessDeclaration } from '../modules/identity/auth.decorators';
+import { ACCESS_METADATA, type AccessDeclaration } from '../access/access.decorators';
 
 export interface EndpointAccess {
   method: string;

@@ -94,6 +94,33 @@ describe('API tokens', () => {
     expect(log.body.items[0].details).toMatchObject({ name, apiTokenId: apiToken.id });
   });
 
+  it('reach every bucket their creator reaches, but do there only what they carry', async () => {
+    // ResourceAccessService: which buckets is the member's (role and shares), what on them is the token's.
+    const { owner } = await approvedAccount(api, 'tokreach');
+    const name = `reach-${Date.now().toString(36)}`;
+    const made = await owner.post<{ id: string }>('/api/v1/buckets', { name });
+    expect(made.status).toBe(201);
+    const listOnly = await createToken(owner, ['bucket.shared.read']);
+    const list = await bearer(listOnly.token, 'GET', '/api/v1/buckets');
+    expect(list.status).toBe(200);
+    const items = (list.body as { items: Array<{ id: string; access?: string }> }).items;
+    expect(items.map((b) => b.id)).toEqual([made.body.id]);
+    expect(items[0].access).toBeUndefined();
+    // Listing is not browsing: without object.read the bucket's objects are refused (it exists: 403).
+    expect((await bearer(listOnly.token, 'GET', `/api/v1/buckets/${made.body.id}/objects`)).status).toBe(403);
+
+    const reader = await createToken(owner, ['bucket.read', 'object.read']);
+    expect((await bearer(reader.token, 'GET', `/api/v1/buckets/${made.body.id}/objects`)).status).toBe(200);
+    const upload = await bearer(reader.token, 'POST', `/api/v1/buckets/${made.body.id}/objects/upload-url`, {
+      key: 'a.txt',
+      size: 1,
+    });
+    expect(upload.status).toBe(403);
+    // A bucket of nobody (or of another account) is 404 whatever the token carries.
+    const unknown = await bearer(reader.token, 'GET', `/api/v1/buckets/${crypto.randomUUID()}/objects`);
+    expect(unknown.status).toBe(404);
+  });
+
   it('cannot carry more than the creator has', async () => {
     const { owner, accountId } = await approvedAccount(api, 'tokdev');
     const developer = await createMember(api, accountId, 'developer');

@@ -11,7 +11,7 @@ import {
 } from '@csp/db';
 import { randomToken, sha256Hex } from '../../src/common/crypto';
 import { FEATURE_MODULES } from '../../src/modules/modules';
-import { roleAllows } from '../../src/modules/identity/permissions';
+import { roleAllows } from '../../src/access/permissions';
 import { listEndpointAccess } from '../../src/openapi/endpoint-access';
 import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import { inviteMember, newMemberEmail } from '../support/team';

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEATURE_MODULES } from '../../src/modules/modules';
 import { listEndpointAccess, type EndpointAccess } from '../../src/openapi/endpoint-access';
-import {
-  roleAllows,
-  staffRoleAllows,
-  type StaffRole,
-  type UserRole,
-} from '../../src/modules/identity/permissions';
+import { roleAllows, staffRoleAllows, type StaffRole, type UserRole } from '../../src/access/permissions';
 import { approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';
 import { inviteMember } from '../support/team';

@@ -15,7 +15,7 @@ import { readMail } from '@csp/local-services';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { ConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
-import { QuotaWorkerModule } from '../../src/jobs/quota.worker';
+import { StorageCoreModule } from '../../src/modules/storage/storage-core.module';
 import { SharedModule } from '../../src/modules/modules';
 import { QuotaEnforcementService } from '../../src/modules/storage/quota-enforcement.service';
 import { approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   context = await NestFactory.createApplicationContext(
     {
       module: QuotaTestModule,
-      imports: [ConfigModule.forRoot(api.config), DatabaseModule, SharedModule, QuotaWorkerModule],
+      imports: [ConfigModule.forRoot(api.config), DatabaseModule, SharedModule, StorageCoreModule],
     },
     { logger: false },
   );

@@ -14,7 +14,7 @@ import { accessKeys, accounts, auditEntries, reconcilerRuns } from '@csp/db';
 import { buildTenantPolicy, MinioAdminClient } from '@csp/minio-admin';
 import { newSecretKey } from '../../src/common/crypto';
 import { JobQueueService } from '../../src/jobs/job-queue.service';
-import { RECONCILER_QUEUE } from '../../src/jobs/reconciler.worker';
+import { RECONCILER_QUEUE } from '../../src/modules/reconciler/reconciler.worker';
 import { ReconcilerService } from '../../src/modules/reconciler/reconciler.service';
 import { publicReadPolicy } from '../../src/modules/storage/bucket-s3';
 import { expectedAccountPolicy } from '../../src/modules/storage/provisioning.service';

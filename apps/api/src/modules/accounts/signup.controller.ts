@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Endpoint } from '../../common/endpoint.decorator';
 import { pickLanguage } from '../../common/messages';
-import { Public, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
+import { Public } from '../../access/access.decorators';
+import { ReqMeta, type RequestMeta } from '../../common/request-meta';
 import {
   ResendSignupSchema,
   SignupSchema,

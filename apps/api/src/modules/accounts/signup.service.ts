@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { signupCodeEmail, staffNewSignupEmail } from '../notifications/email-templates';
 import { MailerService } from '../notifications/mailer.service';
 import { hashPassword } from '../identity/password';
-import type { RequestMeta } from '../identity/auth.decorators';
+import type { RequestMeta } from '../../common/request-meta';
 import { classifyDocument, formatDocument, normalizeDocument } from './document';
 import { SignupRepository } from './signup.repository';
 import type { SignupInput } from './signup.dto';

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { LINE_BREAKS } from '../../common/validation';
+import { ACCOUNT_STATUSES } from '../../access/permissions';
 
-export const AccountStatusSchema = z.enum([
-  'pending_approval',
-  'active',
-  'read_only',
-  'suspended',
-  'rejected',
-  'canceled',
-]);
+export const AccountStatusSchema = z.enum(ACCOUNT_STATUSES);
 
 export const ListAccountsQuerySchema = z.object({
   status: AccountStatusSchema.optional(),

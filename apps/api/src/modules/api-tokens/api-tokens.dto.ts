@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Permission } from '../identity/permissions';
+import { Permission } from '../../access/permissions';
 
 const permissionValues = Object.values(Permission) as [Permission, ...Permission[]];
 

@@ -3,11 +3,11 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
 import { randomToken, sha256Hex } from '../../common/crypto';
 import { AuditService } from '../audit/audit.service';
-import { accountAccessError } from '../identity/account-access';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { UserAuth } from '../identity/auth.types';
-import { Permission, roleAllows } from '../identity/permissions';
-import { tokenCovers, tokenGrantablePermissions } from '../grants/grant-access';
+import { accountAccessError } from '../../access/account-status';
+import type { RequestMeta } from '../../common/request-meta';
+import type { UserAuth } from '../../access/auth.types';
+import { Permission, roleAllows } from '../../access/permissions';
+import { tokenCovers, tokenGrantablePermissions } from '../../access/effective-permissions';
 import { ApiTokensRepository } from './api-tokens.repository';
 
 export const API_TOKEN_PREFIX = 'csp_';

@@ -8,12 +8,11 @@ import {
   Authenticated,
   CurrentAccount,
   CurrentStaff,
-  ReqMeta,
   StaffAuthenticated,
-  type RequestMeta,
-} from '../identity/auth.decorators';
-import type { AccountAuth, StaffAuth } from '../identity/auth.types';
-import { Permission, StaffPermission } from '../identity/permissions';
+} from '../../access/access.decorators';
+import { ReqMeta, type RequestMeta } from '../../common/request-meta';
+import type { AccountAuth, StaffAuth } from '../../access/auth.types';
+import { Permission, StaffPermission } from '../../access/permissions';
 import { AuditPageSchema, AuditQuerySchema, StaffAuditQuerySchema } from './audit-log.dto';
 import { AuditLogService } from './audit-log.service';
 

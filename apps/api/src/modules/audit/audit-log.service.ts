@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
 import type { Language } from '../../common/messages';
-import { authAllows } from '../grants/grant-access';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { AccountAuth, StaffAuth } from '../identity/auth.types';
-import { Permission } from '../identity/permissions';
+import { can } from '../../access/effective-permissions';
+import type { RequestMeta } from '../../common/request-meta';
+import type { AccountAuth, StaffAuth } from '../../access/auth.types';
+import { Permission } from '../../access/permissions';
 import { auditCsv } from './audit-csv';
 import { STORAGE_RESOURCE_TYPES } from './audit-log.dto';
 import { AuditLogRepository, type AuditFilter } from './audit-log.repository';
@@ -40,7 +40,7 @@ export class AuditLogService {
 
   /** The account's log: everything for the Owner, storage events only for an Admin (PRD 4.2). */
   async forAccount(auth: AccountAuth, query: AuditQuery) {
-    const storageOnly = !authAllows(auth, Permission.AuditRead);
+    const storageOnly = !can(auth, Permission.AuditRead);
     const rows = await this.log.page(this.filter(query, { accountId: auth.accountId, storageOnly }));
     return this.toPage(rows, query.limit, storageOnly);
   }
@@ -51,7 +51,7 @@ export class AuditLogService {
   }
 
   async exportForAccount(auth: AccountAuth, query: AuditQuery, lang: Language, meta: RequestMeta) {
-    const storageOnly = !authAllows(auth, Permission.AuditRead);
+    const storageOnly = !can(auth, Permission.AuditRead);
     const entries = await this.collect(this.filter(query, { accountId: auth.accountId, storageOnly }));
     await this.audit.byUser(auth, meta, {
       action: 'audit.exported',

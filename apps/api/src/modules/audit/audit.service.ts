@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Executor } from '@csp/db';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { AccountAuth, StaffAuth } from '../identity/auth.types';
+import type { RequestMeta } from '../../common/request-meta';
+import type { AccountAuth, StaffAuth } from '../../access/auth.types';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {

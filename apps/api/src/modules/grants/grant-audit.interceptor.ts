@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { catchError, concatMap, from, map, type Observable, throwError } from 'rxjs';
 import { AppException } from '../../common/app-exception';
 import { AuditService } from '../audit/audit.service';
-import type { GrantAuth } from '../identity/auth.types';
+import type { GrantAuth } from '../../access/auth.types';
 
 /**
  * Every request a staff member makes inside a customer account under a grant is audited with their

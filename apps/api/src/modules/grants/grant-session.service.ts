@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
 import { randomToken, sha256Hex } from '../../common/crypto';
 import { AuditService } from '../audit/audit.service';
-import { accountAccessError } from '../identity/account-access';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { GrantAuth, StaffAuth } from '../identity/auth.types';
+import { accountAccessError } from '../../access/account-status';
+import type { RequestMeta } from '../../common/request-meta';
+import type { GrantAuth, StaffAuth } from '../../access/auth.types';
 import { SESSION_POLICY } from '../identity/session.service';
-import { grantRole } from './grant-access';
+import { grantRole } from '../../access/effective-permissions';
 import { GrantsRepository } from './grants.repository';
 
 const TOUCH_INTERVAL = 60_000;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
 import type { MessageCode } from '../../common/messages';
 import { AuditService } from '../audit/audit.service';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { StaffAuth, UserAuth } from '../identity/auth.types';
+import type { RequestMeta } from '../../common/request-meta';
+import type { StaffAuth, UserAuth } from '../../access/auth.types';
 import { grantStatus, GrantsRepository, type GrantStatusFilter } from './grants.repository';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
-import { Public } from '../identity/auth.decorators';
+import { Public } from '../../access/access.decorators';
 import { HealthRepository } from './health.repository';
 
 const HealthSchema = z.object({ status: z.literal('ok'), database: z.literal('ok') });

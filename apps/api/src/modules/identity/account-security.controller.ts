@@ -32,9 +32,10 @@ import {
   UpdateProfileSchema,
 } from './account-security.dto';
 import { AccountSecurityService } from './account-security.service';
-import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from './auth.decorators';
-import type { UserAuth } from './auth.types';
-import { Permission } from './permissions';
+import { Authenticated, CurrentUser, Public } from '../../access/access.decorators';
+import { ReqMeta, type RequestMeta } from '../../common/request-meta';
+import type { UserAuth } from '../../access/auth.types';
+import { Permission } from '../../access/permissions';
 import { PasswordResetService } from './password-reset.service';
 import { EmailChangeService } from './email-change.service';
 import { PasskeyService } from './passkey.service';

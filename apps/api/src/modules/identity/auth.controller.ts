@@ -9,11 +9,10 @@ import {
   CurrentStaff,
   CurrentAccount,
   Public,
-  ReqMeta,
   StaffAuthenticated,
-  type RequestMeta,
-} from './auth.decorators';
-import type { AccountAuth, StaffAuth } from './auth.types';
+} from '../../access/access.decorators';
+import { ReqMeta, type RequestMeta } from '../../common/request-meta';
+import type { AccountAuth, StaffAuth } from '../../access/auth.types';
 import { grantMe } from '../grants/grant-session.service';
 import { AuthService } from './auth.service';
 import {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
 import { RateLimitService } from '../../common/rate-limit.service';
 import { AuditService } from '../audit/audit.service';
-import { accountAccessError } from './account-access';
-import type { RequestMeta } from './auth.decorators';
+import { accountAccessError } from '../../access/account-status';
+import type { RequestMeta } from '../../common/request-meta';
 import { IdentityRepository } from './identity.repository';
 import { SessionService } from './session.service';
 import type { Me } from './identity.dto';
@@ -19,6 +19,7 @@ import { TwoFactorService, type SecondFactorProof } from './two-factor.service';
 import { StaffAccessService } from './staff-access.service';
 import { PasskeyService } from './passkey.service';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+import type { StaffRole } from '../../access/permissions';
 
 const SECOND_FACTOR_TTL_MS = 5 * 60_000;
 
@@ -340,7 +341,7 @@ function toStaff(staff: {
   id: string;
   fullName: string;
   email: string;
-  role: 'super_admin' | 'support' | 'partner';
+  role: StaffRole;
   totpEnabledAt?: Date | null;
 }) {
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GrantContextSchema } from '../grants/grants.dto';
 import { EmailSchema } from '../accounts/signup.dto';
+import { ACCOUNT_STATUSES, STAFF_ROLES, USER_ROLES } from '../../access/permissions';
 
 export const CaptchaSolutionSchema = z.object({
   id: z.uuid({ message: 'field_invalid' }),
@@ -22,14 +23,14 @@ export const MeSchema = z.object({
     id: z.uuid(),
     fullName: z.string(),
     email: z.string(),
-    role: z.enum(['owner', 'admin', 'developer', 'external_client']),
+    role: z.enum(USER_ROLES),
     /** Profile preference; the web keeps it in a cookie so pages render in it from the first byte. */
     theme: z.enum(['light', 'dark', 'system']),
   }),
   account: z.object({
     id: z.uuid(),
     name: z.string(),
-    status: z.enum(['pending_approval', 'active', 'read_only', 'suspended', 'rejected', 'canceled']),
+    status: z.enum(ACCOUNT_STATUSES),
   }),
   /** Present when a provider staff member works in the account under a grant (the portal's banner). */
   grant: GrantContextSchema.optional(),
@@ -41,7 +42,7 @@ export const StaffMeSchema = z.object({
     id: z.uuid(),
     fullName: z.string(),
     email: z.string(),
-    role: z.enum(['super_admin', 'support', 'partner']),
+    role: z.enum(STAFF_ROLES),
   }),
   /** Staff must enrol TOTP before the session reaches anything but enrolment. */
   twoFactorEnrolmentRequired: z.boolean().optional(),

@@ -7,7 +7,7 @@ import { RateLimitService } from '../../common/rate-limit.service';
 import { JobQueueService, QUEUES } from '../../jobs/job-queue.service';
 import { AuditService } from '../audit/audit.service';
 import { IdentityRepository } from './identity.repository';
-import type { RequestMeta } from './auth.decorators';
+import type { RequestMeta } from '../../common/request-meta';
 import { LoginSecurityRepository } from './login-security.repository';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { verifyPow } from './pow';

@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { MailerService } from '../notifications/mailer.service';
 import { passwordResetEmail } from '../notifications/security-emails';
 import { AccountSecurityRepository } from './account-security.repository';
-import type { RequestMeta } from './auth.decorators';
+import type { RequestMeta } from '../../common/request-meta';
 import { IdentityRepository } from './identity.repository';
 import { LoginSecurityRepository } from './login-security.repository';
 import { LoginSecurityService } from './login-security.service';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { randomToken, sha256Hex } from '../../common/crypto';
 import { SessionRepository } from './session.repository';
-import type { RequestMeta } from './auth.decorators';
+import type { RequestMeta } from '../../common/request-meta';
 
 /**
  * The session cookies' names, the one place they are decided. With Secure cookies they carry the

@@ -3,9 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
 import { IdPipe } from '../../common/id.pipe';
-import { CurrentStaff, ReqMeta, StaffAuthenticated, type RequestMeta } from './auth.decorators';
-import type { StaffAuth } from './auth.types';
-import { StaffPermission } from './permissions';
+import { CurrentStaff, StaffAuthenticated } from '../../access/access.decorators';
+import { ReqMeta, type RequestMeta } from '../../common/request-meta';
+import type { StaffAuth } from '../../access/auth.types';
+import { StaffPermission } from '../../access/permissions';
 import { StaffMembersService } from './staff-members.service';
 import {
   CreateStaffMemberSchema,

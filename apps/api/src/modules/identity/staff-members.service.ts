@@ -3,11 +3,11 @@ import { AppException } from '../../common/app-exception';
 import { randomToken } from '../../common/crypto';
 import type { Language } from '../../common/messages';
 import { AuditService } from '../audit/audit.service';
-import type { RequestMeta } from './auth.decorators';
-import type { StaffAuth } from './auth.types';
+import type { RequestMeta } from '../../common/request-meta';
+import type { StaffAuth } from '../../access/auth.types';
 import { hashPassword } from './password';
 import { PasswordResetService } from './password-reset.service';
-import type { StaffRole } from './permissions';
+import type { StaffRole } from '../../access/permissions';
 import { SessionService } from './session.service';
 import { StaffMembersRepository, type StaffMemberRow } from './staff-members.repository';
 

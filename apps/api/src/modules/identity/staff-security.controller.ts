@@ -12,9 +12,10 @@ import {
   RegenerateRecoveryCodesSchema,
   TotpSetupSchema,
 } from './account-security.dto';
-import { CurrentStaff, ReqMeta, StaffAuthenticated, type RequestMeta } from './auth.decorators';
-import type { StaffAuth } from './auth.types';
-import { StaffPermission } from './permissions';
+import { CurrentStaff, StaffAuthenticated } from '../../access/access.decorators';
+import { ReqMeta, type RequestMeta } from '../../common/request-meta';
+import type { StaffAuth } from '../../access/auth.types';
+import { StaffPermission } from '../../access/permissions';
 import { SessionService } from './session.service';
 import { StaffLoginSettingsSchema, StaffSecurityOverviewSchema } from './staff-security.dto';
 import { StaffSecurityService } from './staff-security.service';

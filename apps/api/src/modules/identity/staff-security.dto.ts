@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema } from '../accounts/signup.dto';
 import { isValidIpRule } from './staff-access-policy';
+import { STAFF_ROLES } from '../../access/permissions';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_hours' });
 
@@ -15,7 +16,7 @@ export const StaffLoginSettingsSchema = z.object({
     .nullable(),
 });
 
-const role = z.enum(['super_admin', 'support', 'partner'], { message: 'field_invalid' });
+const role = z.enum(STAFF_ROLES, { message: 'field_invalid' });
 
 export const StaffMemberSchema = z.object({
   id: z.uuid(),

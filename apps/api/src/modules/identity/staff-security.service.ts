@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
 import { AuditService } from '../audit/audit.service';
-import type { RequestMeta } from './auth.decorators';
-import type { StaffAuth } from './auth.types';
+import type { RequestMeta } from '../../common/request-meta';
+import type { StaffAuth } from '../../access/auth.types';
 import { AccountSecurityRepository } from './account-security.repository';
 import { IdentityRepository } from './identity.repository';
 import { LoginSecurityService } from './login-security.service';

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { StorageModule } from '../storage/storage.module';
+import { StorageCoreModule } from '../storage/storage-core.module';
 import { ReconcilerController } from './reconciler.controller';
 import { ReconcilerRepository } from './reconciler.repository';
 import { ReconcilerService } from './reconciler.service';
 
 /** Database-vs-MinIO drift: manual runs from the staff page, scheduled runs in the worker. */
 @Module({
-  imports: [StorageModule],
+  imports: [StorageCoreModule],
   controllers: [ReconcilerController],
   providers: [ReconcilerRepository, ReconcilerService],
   exports: [ReconcilerService],

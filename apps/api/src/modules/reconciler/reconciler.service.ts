@@ -10,8 +10,8 @@ import type { MinioAdminClient, ServiceAccountSummary } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
 import { DEAD_LETTER_QUEUE } from '../../events/domain-events';
 import { AuditService } from '../audit/audit.service';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { StaffAuth } from '../identity/auth.types';
+import type { RequestMeta } from '../../common/request-meta';
+import type { StaffAuth } from '../../access/auth.types';
 import {
   describeStorageError,
   expectedAccountPolicy,

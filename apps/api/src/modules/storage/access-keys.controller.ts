@@ -3,9 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
 import { IdPipe } from '../../common/id.pipe';
-import { Authenticated, CurrentAccount, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
-import type { AccountAuth } from '../identity/auth.types';
-import { Permission } from '../identity/permissions';
+import { Authenticated, CurrentAccount } from '../../access/access.decorators';
+import { ReqMeta, type RequestMeta } from '../../common/request-meta';
+import type { AccountAuth } from '../../access/auth.types';
+import { Permission } from '../../access/permissions';
 import {
   AccessKeyListSchema,
   AccessKeySchema,

@@ -13,8 +13,9 @@ import { pendingSecretAad } from './provisioning.service';
 import { SECRET_BOX } from '../../common/secret-box.provider';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { AccountAuth } from '../identity/auth.types';
+import type { RequestMeta } from '../../common/request-meta';
+import type { AccountAuth } from '../../access/auth.types';
+import { ResourceAccessService } from '../../access/resource-access.service';
 import { AccessKeysRepository, type AccessKeyRow, type StoredScopeItem } from './access-keys.repository';
 import { InjectMinioAdmin, storageNames } from './storage.clients';
 import { StorageRepository } from './storage.repository';
@@ -61,6 +62,7 @@ export class AccessKeysService {
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly access: ResourceAccessService,
   ) {}
 
   async list(accountId: string) {
@@ -78,7 +80,7 @@ export class AccessKeysService {
     if ((await this.storage.countUsableAccessKeys(auth.accountId)) >= max)
       throw AppException.conflict('access_key_limit_reached', { max });
     const expiresAt = parseExpiry(input.expiresAt);
-    const scope = await this.resolveScope(auth.accountId, input.scope ?? null);
+    const scope = await this.resolveScope(auth, input.scope ?? null);
     const issued = await this.issue(auth, {
       name: input.name,
       description: input.description?.trim() || null,
@@ -182,7 +184,7 @@ export class AccessKeysService {
     if (row.graceEndsAt) throw AppException.conflict('access_key_already_rotated');
     // Deleted buckets drop out of the scope; an empty scope stays empty (it never widens to "all").
     const stored = parseScope(row.scope);
-    const scope = await this.resolveScope(auth.accountId, stored === null ? null : stored, {
+    const scope = await this.resolveScope(auth, stored === null ? null : stored, {
       dropMissing: true,
     });
     const graceEndsAt = new Date(this.clock.now().getTime() + this.config.KEY_ROTATION_GRACE_SECONDS * 1000);
@@ -368,24 +370,29 @@ export class AccessKeysService {
   }
 
   /**
-   * Checks the chosen buckets against the account's live buckets and builds the inline policy.
-   * `items: null` = every bucket (no inline policy). With `dropMissing` (rotation), buckets deleted
-   * since are left out instead of refused.
+   * Checks the chosen buckets against those the caller reaches (ResourceAccessService) and builds
+   * the inline policy. `items: null` = every bucket (no inline policy). With `dropMissing`
+   * (rotation), buckets deleted since are left out instead of refused.
    */
   private async resolveScope(
-    accountId: string,
+    auth: AccountAuth,
     requested: StoredScopeItem[] | null,
     options: { dropMissing?: boolean } = {},
   ): Promise<{ items: StoredScopeItem[] | null; names: BucketNames; policy?: IamPolicyDocument }> {
-    const names = await this.keys.liveBucketNames(accountId);
+    const names = await this.keys.liveBucketNames(auth.accountId);
     if (requested === null) return { items: null, names };
     const normalized = requested.map((s) => ({ bucketId: s.bucketId.toLowerCase(), access: s.access }));
-    const missing = normalized.filter((s) => !names.has(s.bucketId));
+    const reach = await this.access.buckets(
+      auth,
+      'see',
+      normalized.map((s) => s.bucketId),
+    );
+    const missing = normalized.filter((s) => !reach.has(s.bucketId));
     if (missing.length > 0 && !options.dropMissing)
       throw AppException.badRequest('access_key_bucket_not_found');
-    const items = normalized.filter((s) => names.has(s.bucketId));
+    const items = normalized.filter((s) => reach.has(s.bucketId));
     const policy = buildScopedPolicy(
-      items.map((s) => ({ bucket: names.get(s.bucketId)!, access: s.access })),
+      items.map((s) => ({ bucket: reach.get(s.bucketId)!.bucket.name, access: s.access })),
     );
     if (Buffer.byteLength(JSON.stringify(policy)) > MAX_INLINE_POLICY_BYTES)
       throw AppException.badRequest('access_key_scope_too_large');

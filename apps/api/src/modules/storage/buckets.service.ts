@@ -12,9 +12,9 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { EventPublisher } from '../../events/event-publisher';
 import { AuditService } from '../audit/audit.service';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { AccountAuth } from '../identity/auth.types';
-import { Permission, roleAllows } from '../identity/permissions';
+import type { RequestMeta } from '../../common/request-meta';
+import type { AccountAuth } from '../../access/auth.types';
+import { ResourceAccessService } from '../../access/resource-access.service';
 import { bucketNameProblem } from './bucket-name';
 import { normalizeLifecycleRules, writeDefaultRetention, writeLifecycle, writePublicRead } from './bucket-s3';
 import type { CreateBucketInput, LifecycleRule } from './buckets.dto';
@@ -42,29 +42,22 @@ export class BucketsService {
     @InjectS3Root() private readonly s3: S3Client,
     @InjectMinioAdmin() private readonly minio: MinioAdminClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: ResourceAccessService,
   ) {}
 
   /**
-   * Roles with BucketRead see every bucket of the account; the others (external clients) only
-   * the buckets shared with them, each with its access level.
+   * The buckets the caller reaches (ResourceAccessService): every bucket of the account for roles
+   * that see them all, each with no access level; for external clients the buckets shared with
+   * them, each with its level.
    */
-  async list(auth: Pick<AccountAuth, 'accountId' | 'userId' | 'role'>) {
-    if (!roleAllows(auth.role, Permission.BucketRead)) {
-      if (!auth.userId) throw AppException.forbidden();
-      const shared = await this.storage.sharedLiveBuckets(auth.accountId, auth.userId);
-      const usage = await this.usage.bucketUsage(shared.map((r) => r.bucket.name));
-      return {
-        items: shared.map((r) => ({
-          ...toBucket(r.bucket, usage.byBucket.get(r.bucket.name)),
-          access: r.access,
-        })),
-        usageUpdatedAt: usage.updatedAt,
-      };
-    }
-    const rows = await this.storage.liveBuckets(auth.accountId);
-    const usage = await this.usage.bucketUsage(rows.map((r) => r.name));
+  async list(auth: AccountAuth) {
+    const reach = [...(await this.access.buckets(auth, 'see')).values()];
+    const usage = await this.usage.bucketUsage(reach.map((r) => r.bucket.name));
     return {
-      items: rows.map((r) => toBucket(r, usage.byBucket.get(r.name))),
+      items: reach.map((r) => ({
+        ...toBucket(r.bucket, usage.byBucket.get(r.bucket.name)),
+        ...(r.via === 'share' ? { access: r.access } : {}),
+      })),
       usageUpdatedAt: usage.updatedAt,
     };
   }

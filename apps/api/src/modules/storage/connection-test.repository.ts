@@ -8,26 +8,6 @@ import { InjectDb } from '../../database/database.module';
 export class ConnectionTestRepository {
   constructor(@InjectDb() private readonly db: Database) {}
 
-  /** The key with this public id, only when it belongs to the account (and exists on MinIO). */
-  async findKeyOfAccount(accountId: string, accessKeyId: string) {
-    const [row] = await this.db
-      .select({
-        id: accessKeys.id,
-        accessKeyId: accessKeys.accessKeyId,
-        status: accessKeys.status,
-        expiresAt: accessKeys.expiresAt,
-      })
-      .from(accessKeys)
-      .where(
-        and(
-          eq(accessKeys.accountId, accountId),
-          eq(accessKeys.accessKeyId, accessKeyId),
-          eq(accessKeys.provisioned, true),
-        ),
-      );
-    return row ?? null;
-  }
-
   async findAccount(accountId: string) {
     const [row] = await this.db
       .select({ id: accounts.id, writesBlockedAt: accounts.writesBlockedAt })

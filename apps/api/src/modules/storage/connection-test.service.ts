@@ -14,8 +14,9 @@ import { translate, type Language, type MessageCode } from '../../common/message
 import { RateLimitService } from '../../common/rate-limit.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { AccountAuth } from '../identity/auth.types';
+import type { RequestMeta } from '../../common/request-meta';
+import type { AccountAuth } from '../../access/auth.types';
+import { ResourceAccessService } from '../../access/resource-access.service';
 import type { ConnectionTestInput, ConnectionTestStepName } from './connection-test.dto';
 import { ConnectionTestRepository } from './connection-test.repository';
 
@@ -118,6 +119,7 @@ export class ConnectionTestService {
 
   constructor(
     private readonly repo: ConnectionTestRepository,
+    private readonly access: ResourceAccessService,
     private readonly rateLimits: RateLimitService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -147,7 +149,7 @@ export class ConnectionTestService {
     await this.rateLimits.hit(`connection-test:${actor}`, 20, 600);
     await this.rateLimits.hit(`connection-test:account:${auth.accountId}`, 60, 3600);
 
-    const key = await this.repo.findKeyOfAccount(auth.accountId, input.accessKeyId);
+    const key = (await this.access.accessKeys(auth, [input.accessKeyId])).get(input.accessKeyId);
     if (!key) throw new AppException(404, 'connection_test_key_not_found');
     const account = await this.repo.findAccount(auth.accountId);
     const ctx: ExplainContext = {

@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Endpoint } from '../../common/endpoint.decorator';
-import { Authenticated, CurrentAccount } from '../identity/auth.decorators';
-import type { AccountAuth } from '../identity/auth.types';
-import { Permission } from '../identity/permissions';
+import { Authenticated, CurrentAccount } from '../../access/access.decorators';
+import type { AccountAuth } from '../../access/auth.types';
+import { Permission } from '../../access/permissions';
 import { DashboardSchema } from './storage.dto';
 import { DashboardService } from './dashboard.service';
 

@@ -16,10 +16,9 @@ import type { z } from 'zod';
 import { AppException } from '../../common/app-exception';
 import type { MessageCode } from '../../common/messages';
 import { AuditService } from '../audit/audit.service';
-import { authAllows } from '../grants/grant-access';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { AccountAuth } from '../identity/auth.types';
-import { Permission, roleAllows } from '../identity/permissions';
+import type { RequestMeta } from '../../common/request-meta';
+import type { AccountAuth } from '../../access/auth.types';
+import { ResourceAccessService } from '../../access/resource-access.service';
 import {
   OBJECT_LIMITS,
   PRESIGN_TTL_SECONDS,
@@ -65,6 +64,7 @@ export class ObjectsService {
     private readonly uploads: StorageCredentialsRepository,
     private readonly credentials: StorageCredentialsService,
     private readonly audit: AuditService,
+    private readonly access: ResourceAccessService,
   ) {}
 
   /** The platform's own calls: listings and heads are housekeeping, transfers are the customer's. */
@@ -440,31 +440,20 @@ export class ObjectsService {
   }
 
   /**
-   * Which bucket, and with what access. Roles holding ObjectRead read every bucket of the account
-   * (ObjectWrite adds writing); external clients only the buckets shared with them, read or full.
-   * A bucket the caller cannot see is 404, like one of another account.
+   * Which bucket, and with what access (ResourceAccessService decides: every bucket of the account
+   * for roles that see them all, the shared ones for external clients). A bucket the caller cannot
+   * see is 404, like one of another account; then the account's own state may block writes.
    */
   private async resolve(auth: AccountAuth, bucketId: string, need: Need): Promise<BucketAccess> {
-    let bucket: BucketRow | null;
-    let access: 'read' | 'full';
-    if (roleAllows(auth.role, Permission.ObjectRead)) {
-      // An API token must carry the object permissions itself, not only the bucket list one.
-      if (!authAllows(auth, Permission.ObjectRead)) throw AppException.forbidden();
-      bucket = await this.storage.findLiveBucket(auth.accountId, bucketId);
-      access = authAllows(auth, Permission.ObjectWrite) ? 'full' : 'read';
-    } else {
-      const shared = auth.userId ? await this.storage.sharedLiveBuckets(auth.accountId, auth.userId) : [];
-      const share = shared.find((s) => s.bucket.id === bucketId);
-      bucket = share?.bucket ?? null;
-      access = share?.access ?? 'read';
-    }
-    if (!bucket) throw AppException.notFound();
-
+    const { bucket, access } = await this.access.requireBucket(
+      auth,
+      bucketId,
+      need === 'read' ? 'object.read' : 'object.write',
+    );
     const account = await this.storage.findAccount(auth.accountId);
     const readOnlyAccount = account?.status !== 'active';
     const overQuota = Boolean(account?.writesBlockedAt);
     if (need !== 'read') {
-      if (access !== 'full') throw AppException.forbidden('object_write_not_allowed');
       // Deleting is how an account over quota gets back under it; a read-only account changes nothing.
       if (readOnlyAccount || (need === 'write' && overQuota))
         throw AppException.conflict('object_writes_blocked');

@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
-import {
-  accessKeys,
-  accounts,
-  buckets,
-  storageUsers,
-  userBucketAccess,
-  type Database,
-  type Executor,
-} from '@csp/db';
+import { accessKeys, accounts, buckets, storageUsers, type Database, type Executor } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 
 /** SQL for the storage domain. Every query that reads customer rows takes the account id. */
@@ -108,23 +100,6 @@ export class StorageRepository {
       .from(accessKeys)
       .where(and(eq(accessKeys.accountId, accountId), notInArray(accessKeys.status, ['expired', 'revoked'])));
     return row?.n ?? 0;
-  }
-
-  /** The live buckets shared with one user (external clients), with their access level. */
-  async sharedLiveBuckets(accountId: string, userId: string) {
-    return this.db
-      .select({ bucket: buckets, access: userBucketAccess.access })
-      .from(userBucketAccess)
-      .innerJoin(buckets, eq(buckets.id, userBucketAccess.bucketId))
-      .where(
-        and(
-          eq(userBucketAccess.accountId, accountId),
-          eq(userBucketAccess.userId, userId),
-          eq(buckets.accountId, accountId),
-          isNull(buckets.deletedAt),
-        ),
-      )
-      .orderBy(asc(buckets.name));
   }
 
   async findLiveBucket(accountId: string, bucketId: string) {

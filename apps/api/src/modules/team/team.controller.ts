@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { Endpoint } from '../../common/endpoint.decorator';
 import { IdPipe } from '../../common/id.pipe';
 import { pickLanguage, type Language } from '../../common/messages';
-import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '../identity/auth.decorators';
-import type { UserAuth } from '../identity/auth.types';
-import { Permission } from '../identity/permissions';
+import { Authenticated, CurrentUser, Public } from '../../access/access.decorators';
+import { ReqMeta, type RequestMeta } from '../../common/request-meta';
+import type { UserAuth } from '../../access/auth.types';
+import { Permission } from '../../access/permissions';
 import {
   AcceptInvitationSchema,
   ChangeRoleSchema,

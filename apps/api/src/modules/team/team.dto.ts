@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema, PasswordSchema } from '../accounts/signup.dto';
+import { USER_ROLES } from '../../access/permissions';
+import { bucketAccessLevel } from '@csp/db';
 
 /** Roles an owner may give; "owner" only moves through the ownership transfer. */
 export const MemberRoleSchema = z.enum(['admin', 'developer', 'external_client'], {
@@ -7,8 +9,8 @@ export const MemberRoleSchema = z.enum(['admin', 'developer', 'external_client']
 });
 export type MemberRole = z.infer<typeof MemberRoleSchema>;
 
-const RoleSchema = z.enum(['owner', 'admin', 'developer', 'external_client']);
-const AccessSchema = z.enum(['read', 'full']);
+const RoleSchema = z.enum(USER_ROLES);
+const AccessSchema = z.enum(bucketAccessLevel.enumValues);
 
 export const BucketGrantSchema = z.object({
   bucketId: z.uuid({ message: 'team_bucket_unknown' }),

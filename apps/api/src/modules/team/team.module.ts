@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../../access/access.module';
 import { IdentityModule } from '../identity/identity.module';
 import { InvitationAcceptanceController, TeamController } from './team.controller';
 import { TeamRepository } from './team.repository';
 import { TeamService } from './team.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, AccessModule],
   controllers: [TeamController, InvitationAcceptanceController],
   providers: [TeamRepository, TeamService],
 })

@@ -5,9 +5,10 @@ import { randomToken, sha256Hex } from '../../common/crypto';
 import type { Language } from '../../common/messages';
 import { RateLimitService } from '../../common/rate-limit.service';
 import { AuditService } from '../audit/audit.service';
-import { accountAccessError } from '../identity/account-access';
-import type { RequestMeta } from '../identity/auth.decorators';
-import type { UserAuth } from '../identity/auth.types';
+import { accountAccessError } from '../../access/account-status';
+import type { RequestMeta } from '../../common/request-meta';
+import type { UserAuth } from '../../access/auth.types';
+import { ResourceAccessService } from '../../access/resource-access.service';
 import { hashPassword, verifyPassword } from '../identity/password';
 import { LoginSecurityService } from '../identity/login-security.service';
 import { SessionService } from '../identity/session.service';
@@ -38,6 +39,7 @@ export class TeamService {
     private readonly rateLimits: RateLimitService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: ResourceAccessService,
   ) {}
 
   // ---- Members ----
@@ -91,7 +93,7 @@ export class TeamService {
     if (input.role !== 'external_client' && input.buckets?.length)
       throw AppException.validation({ buckets: 'team_buckets_only_external' });
     const grants = input.role === 'external_client' ? (input.buckets ?? []) : [];
-    await this.assertAccountBuckets(auth.accountId, grants);
+    await this.assertAccountBuckets(auth, grants);
     await this.team.transaction(async (tx) => {
       await this.team.setRole(tx, auth.accountId, member.id, input.role);
       // Shared buckets mean something only for external clients; account roles see every bucket.
@@ -113,7 +115,7 @@ export class TeamService {
     const member = await this.manageableMember(auth, userId);
     if (member.role !== 'external_client')
       throw AppException.validation({ buckets: 'team_buckets_only_external' });
-    await this.assertAccountBuckets(auth.accountId, grants);
+    await this.assertAccountBuckets(auth, grants);
     const before = (await this.team.sharedBuckets(auth.accountId, [member.id])).get(member.id) ?? [];
     await this.team.transaction((tx) => this.team.replaceBucketAccess(tx, auth.accountId, member.id, grants));
     await this.audit.byUser(auth, meta, {
@@ -225,12 +227,14 @@ export class TeamService {
     return member;
   }
 
-  private async assertAccountBuckets(accountId: string, grants: BucketGrant[]) {
-    const live = await this.team.liveBucketIds(
-      accountId,
+  /** Every bucket of a share must be one the caller reaches (ResourceAccessService). */
+  private async assertAccountBuckets(auth: UserAuth, grants: BucketGrant[]) {
+    const reach = await this.access.buckets(
+      auth,
+      'see',
       grants.map((g) => g.bucketId),
     );
-    if (grants.some((g) => !live.has(g.bucketId)))
+    if (grants.some((g) => !reach.has(g.bucketId.toLowerCase())))
       throw AppException.validation({ buckets: 'team_bucket_unknown' });
   }
 
@@ -266,7 +270,7 @@ export class TeamService {
       throw AppException.validation({ buckets: 'team_buckets_required' });
     if (input.role !== 'external_client' && input.buckets.length > 0)
       throw AppException.validation({ buckets: 'team_buckets_only_external' });
-    await this.assertAccountBuckets(auth.accountId, input.buckets);
+    await this.assertAccountBuckets(auth, input.buckets);
     await this.rateLimits.hit(`team:invite:account:${auth.accountId}`, 30, 3600);
     // Only this account's own members are refused here (the Owner sees them anyway). An address
     // used in another account is invited like any other, so the answer says nothing about other

@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata, applyDecorators } 
 import { ApiCookieAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Permission, StaffPermission } from './permissions';
-import { AppException } from '../../common/app-exception';
+import { AppException } from '../common/app-exception';
 import type { AccountAuth, StaffAuth, UserAuth } from './auth.types';
 
 export const ACCESS_METADATA = 'csp:access';
@@ -77,26 +77,4 @@ export const CurrentStaff = createParamDecorator((_: unknown, ctx: ExecutionCont
   const auth = ctx.switchToHttp().getRequest<FastifyRequest>().auth;
   if (auth?.kind !== 'staff') throw new Error('CurrentStaff used on an endpoint without @StaffAuthenticated');
   return auth;
-});
-
-export interface RequestMeta {
-  ip: string;
-  userAgent: string | null;
-  /** From the trusted proxy's geo header (GEO_HEADER), when configured and present. */
-  place?: string | null;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    place?: string | null;
-  }
-}
-
-export const ReqMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta => {
-  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-  return {
-    ip: req.ip,
-    userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
-    place: req.place ?? null,
-  };
 });

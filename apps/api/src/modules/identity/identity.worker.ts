@@ -1,11 +1,8 @@
 import { Injectable, Module } from '@nestjs/common';
-import { IdentityModule } from '../modules/identity/identity.module';
-import { LoginSecurityService, type FailedLoginJob } from '../modules/identity/login-security.service';
-import {
-  PasswordResetService,
-  type PasswordResetRequestJob,
-} from '../modules/identity/password-reset.service';
-import { JobQueueService, QUEUES } from './job-queue.service';
+import { IdentityModule } from './identity.module';
+import { LoginSecurityService, type FailedLoginJob } from './login-security.service';
+import { PasswordResetService, type PasswordResetRequestJob } from './password-reset.service';
+import { JobQueueService, QUEUES } from '../../jobs/job-queue.service';
 
 /**
  * Identity work moved off the response path so that existing and unknown e-mails cost the API

@@ -1,16 +1,16 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { AppException } from '../../common/app-exception';
-import { ACCESS_METADATA, type AccessDeclaration } from './auth.decorators';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { AppException } from '../common/app-exception';
+import { ACCESS_METADATA, type AccessDeclaration } from './access.decorators';
 import { roleAllows, staffRoleAllows } from './permissions';
-import { SessionService } from './session.service';
-import { accountAccessError } from './account-access';
-import { StaffAccessService } from './staff-access.service';
-import { ApiTokensService } from '../api-tokens/api-tokens.service';
-import { GRANT_DENIED_PERMISSIONS, grantRoleAllows } from '../grants/grant-access';
-import { GrantSessionService } from '../grants/grant-session.service';
+import { SessionService } from '../modules/identity/session.service';
+import { accountAccessError } from './account-status';
+import { StaffAccessService } from '../modules/identity/staff-access.service';
+import { ApiTokensService } from '../modules/api-tokens/api-tokens.service';
+import { GRANT_DENIED_PERMISSIONS, grantRoleAllows } from './effective-permissions';
+import { GrantSessionService } from '../modules/grants/grant-session.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

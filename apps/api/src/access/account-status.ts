@@ -1,6 +1,5 @@
-import type { MessageCode } from '../../common/messages';
-
-type AccountStatus = 'pending_approval' | 'active' | 'read_only' | 'suspended' | 'rejected' | 'canceled';
+import type { MessageCode } from '../common/messages';
+import type { AccountStatus } from './permissions';
 
 /** Which account states may use the portal; null means allowed. */
 export function accountAccessError(status: AccountStatus): MessageCode | null {

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { createEmailSender } from '../modules/notifications/email-sender';
-import type { EmailMessage } from '../modules/notifications/email-templates';
-import { MailerService, type EmailJob } from '../modules/notifications/mailer.service';
-import { JobQueueService, QUEUES } from './job-queue.service';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { createEmailSender } from './email-sender';
+import type { EmailMessage } from './email-templates';
+import { MailerService, type EmailJob } from './mailer.service';
+import { JobQueueService, QUEUES } from '../../jobs/job-queue.service';
 
 /**
  * Delivers queued e-mails; a failed delivery throws, and pg-boss retries with backoff. Subjects and

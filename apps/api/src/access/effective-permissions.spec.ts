@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Permission, ROLE_PERMISSIONS } from '../identity/permissions';
-import { grantRole, grantRoleAllows, tokenCovers, tokenGrantablePermissions } from './grant-access';
+import { Permission, ROLE_PERMISSIONS } from './permissions';
+import { grantRole, grantRoleAllows, tokenCovers, tokenGrantablePermissions } from './effective-permissions';
 
 describe('grant scopes', () => {
   it('read acts as a developer, full as an admin: never owner powers', () => {

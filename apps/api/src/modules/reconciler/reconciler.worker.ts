@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { ReconcilerService } from '../modules/reconciler/reconciler.service';
-import { JobQueueService } from './job-queue.service';
+import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { ReconcilerModule } from './reconciler.module';
+import { ReconcilerService } from './reconciler.service';
+import { JobQueueService } from '../../jobs/job-queue.service';
 
 export const RECONCILER_QUEUE = 'reconciler.run';
 
@@ -33,3 +34,7 @@ export class ReconcilerWorker {
     });
   }
 }
+
+/** The scheduled run, for the worker process. */
+@Module({ imports: [ReconcilerModule], providers: [ReconcilerWorker], exports: [ReconcilerWorker] })
+export class ReconcilerWorkerModule {}

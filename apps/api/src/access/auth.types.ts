@@ -1,4 +1,4 @@
-import type { Permission, StaffRole, UserRole } from './permissions';
+import type { AccountStatus, GrantKind, GrantScope, Permission, StaffRole, UserRole } from './permissions';
 
 export interface UserAuth {
   kind: 'user';
@@ -26,13 +26,13 @@ export interface GrantAuth {
   staffId: string;
   grantId: string;
   grant: {
-    scope: 'read' | 'full';
-    kind: 'support' | 'partner';
+    scope: GrantScope;
+    kind: GrantKind;
     endsAt: Date;
     staffName: string;
     staffEmail: string;
     accountName: string;
-    accountStatus: 'pending_approval' | 'active' | 'read_only' | 'suspended' | 'rejected' | 'canceled';
+    accountStatus: AccountStatus;
   };
 }
 

@@ -1,8 +1,7 @@
-import { Injectable, Logger, Module } from '@nestjs/common';
-import { StorageCredentialsRepository } from '../modules/storage/storage-credentials.repository';
-import { StorageModule } from '../modules/storage/storage.module';
-import { StorageUserSecretService } from '../modules/storage/storage-user-secret.service';
-import { JobQueueService, QUEUES } from './job-queue.service';
+import { Injectable, Logger } from '@nestjs/common';
+import { StorageCredentialsRepository } from './storage-credentials.repository';
+import { StorageUserSecretService } from './storage-user-secret.service';
+import { JobQueueService, QUEUES } from '../../jobs/job-queue.service';
 
 /** How long the record of an expired temporary credential is kept (metering reads it meanwhile). */
 const CREDENTIAL_RECORD_DAYS = 35;
@@ -40,10 +39,3 @@ export class StorageSecretsWorker {
     if (result.failed > 0) throw new Error(`${result.failed} storage user(s) could not be re-keyed`);
   }
 }
-
-@Module({
-  imports: [StorageModule],
-  providers: [StorageSecretsWorker],
-  exports: [StorageSecretsWorker],
-})
-export class StorageSecretsWorkerModule {}

@@ -1,13 +1,7 @@
-import { Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { LeaderLocks, type LeaderLock } from '../database/leader-lock';
-import { ProvisioningService } from '../modules/storage/provisioning.service';
-import { QuotaEnforcementService } from '../modules/storage/quota-enforcement.service';
-import { QuotaRepository } from '../modules/storage/quota.repository';
-import { storageClientProviders } from '../modules/storage/storage.clients';
-import { StorageCredentialsRepository } from '../modules/storage/storage-credentials.repository';
-import { StorageUserSecretService } from '../modules/storage/storage-user-secret.service';
-import { StorageRepository } from '../modules/storage/storage.repository';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { LeaderLocks, type LeaderLock } from '../../database/leader-lock';
+import { QuotaEnforcementService } from './quota-enforcement.service';
 
 /**
  * Runs QuotaEnforcementService.tick() every QUOTA_CHECK_INTERVAL_SECONDS, in process (a pg-boss
@@ -75,19 +69,3 @@ export class QuotaWorker implements OnModuleDestroy {
     }
   }
 }
-
-/** What the quota loop needs, without the storage module's HTTP controllers. */
-@Module({
-  providers: [
-    ...storageClientProviders,
-    StorageRepository,
-    StorageCredentialsRepository,
-    StorageUserSecretService,
-    ProvisioningService,
-    QuotaRepository,
-    QuotaEnforcementService,
-    QuotaWorker,
-  ],
-  exports: [QuotaWorker, QuotaEnforcementService],
-})
-export class QuotaWorkerModule {}

@@ -1,8 +1,8 @@
-import type { AccountAuth } from '../identity/auth.types';
-import { Permission, roleAllows, type UserRole } from '../identity/permissions';
+import type { AccountAuth } from './auth.types';
+import { Permission, roleAllows, type GrantScope, type UserRole } from './permissions';
 
 /** A grant's scope as the role it acts with: never owner powers (billing, team, grants, tokens). */
-export function grantRole(scope: 'read' | 'full'): 'admin' | 'developer' {
+export function grantRole(scope: GrantScope): 'admin' | 'developer' {
   return scope === 'full' ? 'admin' : 'developer';
 }
 
@@ -44,7 +44,7 @@ export function tokenCovers(permissions: readonly Permission[], permission: Perm
 }
 
 /** The caller's effective permission: role, narrowed by the grant's limits or the API token's list. */
-export function authAllows(auth: AccountAuth, permission: Permission): boolean {
+export function can(auth: AccountAuth, permission: Permission): boolean {
   if (auth.kind === 'grant') return grantRoleAllows(auth.role, permission);
   if (!roleAllows(auth.role, permission)) return false;
   return !auth.apiToken || tokenCovers(auth.apiToken.permissions, permission);

@@ -1,9 +1,6 @@
-import { Injectable, Logger, Module } from '@nestjs/common';
-import { AccessKeysRepository } from '../modules/storage/access-keys.repository';
-import { AccessKeysService } from '../modules/storage/access-keys.service';
-import { storageClientProviders } from '../modules/storage/storage.clients';
-import { StorageRepository } from '../modules/storage/storage.repository';
-import { JobQueueService, QUEUES } from './job-queue.service';
+import { Injectable, Logger } from '@nestjs/common';
+import { JobQueueService, QUEUES } from '../../jobs/job-queue.service';
+import { AccessKeysService } from './access-keys.service';
 
 /**
  * Every minute: keys past their expiry are recorded as expired, and keys whose rotation grace has
@@ -32,16 +29,3 @@ export class AccessKeysWorker {
     });
   }
 }
-
-/** What the sweep needs, without the storage module's HTTP controllers. */
-@Module({
-  providers: [
-    ...storageClientProviders,
-    StorageRepository,
-    AccessKeysRepository,
-    AccessKeysService,
-    AccessKeysWorker,
-  ],
-  exports: [AccessKeysWorker, AccessKeysService],
-})
-export class AccessKeysWorkerModule {}

@@ -1,3 +1,5 @@
+import { accountStatus, bucketAccessLevel, grantKind, grantScope, staffRole, userRole } from '@csp/db';
+
 /** Customer-side permissions (PRD 4.2). A diff here changes who can do what: review it as such. */
 export const Permission = {
   DashboardView: 'dashboard.view',
@@ -61,8 +63,17 @@ export const StaffPermission = {
 } as const;
 export type StaffPermission = (typeof StaffPermission)[keyof typeof StaffPermission];
 
-export type UserRole = 'owner' | 'admin' | 'developer' | 'external_client';
-export type StaffRole = 'super_admin' | 'support' | 'partner';
+/** Role, status and scope lists are the database's enums, never retyped. */
+export const USER_ROLES = userRole.enumValues;
+export type UserRole = (typeof USER_ROLES)[number];
+export const STAFF_ROLES = staffRole.enumValues;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const ACCOUNT_STATUSES = accountStatus.enumValues;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+/** A grant's scope, and the access level of a bucket shared with an external client. */
+export type GrantScope = (typeof grantScope.enumValues)[number];
+export type GrantKind = (typeof grantKind.enumValues)[number];
+export type BucketAccessLevel = (typeof bucketAccessLevel.enumValues)[number];
 
 const P = Permission;
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
