@@ -1,3 +1,4 @@
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -49,6 +50,47 @@ function restrictedImports({ sql = false, domains = false }) {
   return { paths, patterns };
 }
 
+/**
+ * Domains (apps/api/src/modules/<domain>/) meet only at their public entry, `<domain>/index.ts`:
+ * from outside a domain, an import of one of its files is refused, except its message catalogs
+ * (`*.messages`, which modules/messages.ts registers). Relative imports are resolved first, so
+ * `../storage/storage.repository` and `./modules/storage/storage.repository` are both caught.
+ */
+const domainEntry = {
+  meta: {
+    type: 'problem',
+    messages: {
+      internal:
+        "'{{target}}' is inside the {{domain}} domain: import it from the domain's public entry ('{{entry}}'), adding it there if it is meant to be used outside.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const modulesDir = path.join(context.cwd, 'apps/api/src/modules');
+    const domainOf = (file) => {
+      const rel = path.relative(modulesDir, file);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+      const parts = rel.split(path.sep);
+      return parts.length > 1 ? { domain: parts[0], rest: parts.slice(1).join('/') } : undefined;
+    };
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const file = context.filename;
+      const target = domainOf(path.resolve(path.dirname(file), spec));
+      if (!target || target.rest === 'index' || target.rest.endsWith('.messages')) return;
+      if (domainOf(file)?.domain === target.domain) return;
+      const entry = path.relative(path.dirname(file), path.join(modulesDir, target.domain));
+      context.report({
+        node: node.source,
+        messageId: 'internal',
+        data: { target: spec, domain: target.domain, entry: entry.startsWith('.') ? entry : `./${entry}` },
+      });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -96,6 +138,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
     },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.spec.ts'],
+    plugins: { csp: { rules: { 'domain-entry': domainEntry } } },
+    rules: { 'csp/domain-entry': 'error' },
   },
   // The API's layers (docs/ARCHITECTURE.md, "Layers"): only repositories (and the database
   // module that provides the handle) touch the database; common/ never depends on a domain.

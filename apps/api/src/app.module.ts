@@ -6,7 +6,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthGuard } from './access/auth.guard';
-import { GrantAuditInterceptor } from './modules/grants/grant-audit.interceptor';
+import { GrantAuditInterceptor } from './modules/grants';
 import { FEATURE_MODULES, SharedModule } from './modules/modules';
 
 @Module({})

@@ -5,10 +5,8 @@ import fastifyCookie from '@fastify/cookie';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
-import { placeFromHeader } from './modules/identity/device';
-import { sessionCookieNames } from './modules/identity/session.service';
+import { argon2Gate, placeFromHeader, primeDummyHash, sessionCookieNames } from './modules/identity';
 import { registerApiRateLimit } from './common/api-rate-limit';
-import { argon2Gate, primeDummyHash } from './modules/identity/password';
 import { clientAddressResolver } from './common/client-address';
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -5,8 +5,7 @@ import { createDb, migrate } from '@csp/db';
 import { loadConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { IdentityRepository } from './modules/identity/identity.repository';
-import { StaffBootstrapService } from './modules/identity/staff-bootstrap.service';
+import { IdentityRepository, StaffBootstrapService } from './modules/identity';
 
 @Module({
   imports: [ConfigModule.forRoot(), DatabaseModule],

@@ -5,11 +5,11 @@ import { DatabaseModule } from './database/database.module';
 import { EventWorker } from './events/event-worker';
 import { MaintenanceRepository } from './jobs/maintenance.repository';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
-import { IdentityWorkerModule } from './modules/identity/identity.worker';
-import { EmailWorker } from './modules/notifications/email.worker';
-import { ReconcilerWorkerModule } from './modules/reconciler/reconciler.worker';
+import { IdentityWorkerModule } from './modules/identity';
+import { EmailWorker } from './modules/notifications';
+import { ReconcilerWorkerModule } from './modules/reconciler';
+import { StorageWorkersModule } from './modules/storage';
 import { SharedModule } from './modules/modules';
-import { StorageWorkersModule } from './modules/storage/storage-workers.module';
 
 /**
  * The worker process: the API's shared modules plus each domain's jobs (each domain's worker

@@ -4,13 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from './config/config';
 import { EventWorker } from './events/event-worker';
 import { loadConfig } from './config/config';
-import { AccessKeysWorker } from './modules/storage/access-keys.worker';
-import { EmailWorker } from './modules/notifications/email.worker';
-import { IdentityWorker } from './modules/identity/identity.worker';
+import { AccessKeysWorker, QuotaWorker, StorageSecretsWorker } from './modules/storage';
+import { EmailWorker } from './modules/notifications';
+import { IdentityWorker } from './modules/identity';
+import { ReconcilerWorker } from './modules/reconciler';
 import { MaintenanceWorker } from './jobs/maintenance.worker';
-import { QuotaWorker } from './modules/storage/quota.worker';
-import { ReconcilerWorker } from './modules/reconciler/reconciler.worker';
-import { StorageSecretsWorker } from './modules/storage/storage-secrets.worker';
 import { WorkerModule } from './worker.module';
 
 /**

@@ -5,12 +5,11 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AppException } from '../common/app-exception';
 import { ACCESS_METADATA, type AccessDeclaration } from './access.decorators';
 import { roleAllows, staffRoleAllows } from './permissions';
-import { SessionService } from '../modules/identity/session.service';
+import { SessionService, StaffAccessService } from '../modules/identity';
+import { ApiTokensService } from '../modules/api-tokens';
+import { GrantSessionService } from '../modules/grants';
 import { accountAccessError } from './account-status';
-import { StaffAccessService } from '../modules/identity/staff-access.service';
-import { ApiTokensService } from '../modules/api-tokens/api-tokens.service';
 import { GRANT_DENIED_PERMISSIONS, grantRoleAllows } from './effective-permissions';
-import { GrantSessionService } from '../modules/grants/grant-session.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,5 +1,5 @@
 import type { EventRoute } from '../events/domain-events';
-import { KeyPoliciesOnBucketCreated, KeyPoliciesOnBucketDeleted } from './storage/key-policies.consumer';
+import { KeyPoliciesOnBucketCreated, KeyPoliciesOnBucketDeleted } from './storage';
 
 /**
  * Every consumer of a domain event, with its queue and delivery settings (events/domain-events.ts).

@@ -1,14 +1,14 @@
 import './messages';
-import { AccountsModule } from './accounts/accounts.module';
-import { AdminModule } from './admin/admin.module';
-import { ApiTokensModule } from './api-tokens/api-tokens.module';
-import { AuditLogModule } from './audit/audit-log.module';
-import { GrantsModule } from './grants/grants.module';
-import { HealthModule } from './health/health.module';
-import { IdentityModule } from './identity/identity.module';
-import { ReconcilerModule } from './reconciler/reconciler.module';
-import { StorageModule } from './storage/storage.module';
-import { TeamModule } from './team/team.module';
+import { AccountsModule } from './accounts';
+import { AdminModule } from './admin';
+import { ApiTokensModule } from './api-tokens';
+import { AuditLogModule } from './audit';
+import { GrantsModule } from './grants';
+import { HealthModule } from './health';
+import { IdentityModule } from './identity';
+import { ReconcilerModule } from './reconciler';
+import { StorageModule } from './storage';
+import { TeamModule } from './team';
 
 export { SharedModule } from './shared.module';
 

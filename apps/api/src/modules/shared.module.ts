@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { RateLimitRepository } from '../common/rate-limit.repository';
 import { RateLimitService } from '../common/rate-limit.service';
-import { AuditRepository } from './audit/audit.repository';
+import { AuditRepository, AuditService } from './audit';
+import { MailerService } from './notifications';
 import { AdjustableClock, Clock, SystemClock } from '../common/clock';
 import { secretBoxProvider } from '../common/secret-box.provider';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -10,8 +11,6 @@ import { EVENT_ROUTES } from '../events/domain-events';
 import { EventPublisher } from '../events/event-publisher';
 import { EVENT_ROUTE_LIST } from './events';
 import { JobQueueService } from '../jobs/job-queue.service';
-import { AuditService } from './audit/audit.service';
-import { MailerService } from './notifications/mailer.service';
 
 /** Cross-cutting services every domain may use. */
 @Global()

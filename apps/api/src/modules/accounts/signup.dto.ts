@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import { classifyDocument } from './document';
-import { passwordProblem } from '../identity/password';
-
-export const EmailSchema = z
-  .string({ message: 'field_required' })
-  .trim()
-  .toLowerCase()
-  .max(254, { message: 'invalid_email' })
-  .pipe(z.email({ message: 'invalid_email' }));
-
-export const PasswordSchema = z.string({ message: 'field_required' }).superRefine((value, ctx) => {
-  const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+import { EmailSchema, PasswordSchema } from '../../common/account-fields';
 
 export const SignupSchema = z.object({
   fullName: z

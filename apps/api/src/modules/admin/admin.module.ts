@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { StorageModule } from '../storage/storage.module';
+import { StorageModule } from '../storage';
 import { AccountReviewController } from './account-review.controller';
 import { AccountReviewRepository } from './account-review.repository';
 import { AccountReviewService } from './account-review.service';

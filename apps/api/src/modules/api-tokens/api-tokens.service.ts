@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
 import { randomToken, sha256Hex } from '../../common/crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { accountAccessError } from '../../access/account-status';
 import type { RequestMeta } from '../../common/request-meta';
 import type { UserAuth } from '../../access/auth.types';

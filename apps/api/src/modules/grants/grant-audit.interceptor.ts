@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { catchError, concatMap, from, map, type Observable, throwError } from 'rxjs';
 import { AppException } from '../../common/app-exception';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { GrantAuth } from '../../access/auth.types';
 
 /**

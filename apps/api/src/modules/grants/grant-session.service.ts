@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
 import { randomToken, sha256Hex } from '../../common/crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
+import { SESSION_POLICY } from '../identity';
 import { accountAccessError } from '../../access/account-status';
 import type { RequestMeta } from '../../common/request-meta';
 import type { GrantAuth, StaffAuth } from '../../access/auth.types';
-import { SESSION_POLICY } from '../identity/session.service';
 import { grantRole } from '../../access/effective-permissions';
 import { GrantsRepository } from './grants.repository';
 
@@ -99,25 +99,4 @@ export class GrantSessionService {
       },
     };
   }
-}
-
-/** GET /me for a grant session: the staff member in the account, with the banner's context. */
-export function grantMe(auth: GrantAuth) {
-  return {
-    user: {
-      id: auth.staffId,
-      fullName: auth.grant.staffName,
-      email: auth.grant.staffEmail,
-      role: auth.role,
-      theme: 'system' as const,
-    },
-    account: { id: auth.accountId, name: auth.grant.accountName, status: auth.grant.accountStatus },
-    grant: {
-      id: auth.grantId,
-      kind: auth.grant.kind,
-      scope: auth.grant.scope,
-      endsAt: auth.grant.endsAt.toISOString(),
-      staff: { id: auth.staffId, fullName: auth.grant.staffName, email: auth.grant.staffEmail },
-    },
-  };
 }

@@ -71,12 +71,3 @@ export const EnteredGrantSchema = z.object({
   scope: GrantScopeSchema,
   endsAt: z.string(),
 });
-
-/** What the customer UI shows while a staff member works in the account (the banner). */
-export const GrantContextSchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(['support', 'partner']),
-  scope: GrantScopeSchema,
-  endsAt: z.string(),
-  staff: z.object({ id: z.uuid(), fullName: z.string(), email: z.string() }),
-});

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
+import { IdentityModule } from '../identity';
 import { GrantSessionService } from './grant-session.service';
 import { GrantsController } from './grants.controller';
 import { GrantsRepository } from './grants.repository';

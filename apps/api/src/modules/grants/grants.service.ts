@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
 import type { MessageCode } from '../../common/messages';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { RequestMeta } from '../../common/request-meta';
 import type { StaffAuth, UserAuth } from '../../access/auth.types';
 import { grantStatus, GrantsRepository, type GrantStatusFilter } from './grants.repository';

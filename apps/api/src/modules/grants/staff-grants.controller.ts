@@ -8,7 +8,7 @@ import { CurrentStaff, StaffAuthenticated } from '../../access/access.decorators
 import { ReqMeta, type RequestMeta } from '../../common/request-meta';
 import type { StaffAuth } from '../../access/auth.types';
 import { StaffPermission } from '../../access/permissions';
-import { SessionService } from '../identity/session.service';
+import { SessionService } from '../identity';
 import {
   AssignPartnerSchema,
   CreatedGrantsSchema,

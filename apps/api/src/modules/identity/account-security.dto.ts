@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema } from '../accounts/signup.dto';
+import { EmailSchema } from '../../common/account-fields';
 import { PasskeyAssertionSchema } from './identity.dto';
 
 const password = z.string({ message: 'field_required' }).min(1, { message: 'field_required' }).max(1024);

@@ -13,7 +13,7 @@ import {
 } from '../../access/access.decorators';
 import { ReqMeta, type RequestMeta } from '../../common/request-meta';
 import type { AccountAuth, StaffAuth } from '../../access/auth.types';
-import { grantMe } from '../grants/grant-session.service';
+import { grantMe } from '../../access/grant-context';
 import { AuthService } from './auth.service';
 import {
   CaptchaChallengeSchema,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
 import { RateLimitService } from '../../common/rate-limit.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
+import { MailerService, newLoginAlertEmail, secondFactorLockedEmail } from '../notifications';
 import { accountAccessError } from '../../access/account-status';
 import type { RequestMeta } from '../../common/request-meta';
 import { IdentityRepository } from './identity.repository';
@@ -10,8 +11,6 @@ import type { Me } from './identity.dto';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { randomToken, sha256Hex } from '../../common/crypto';
-import { MailerService } from '../notifications/mailer.service';
-import { newLoginAlertEmail, secondFactorLockedEmail } from '../notifications/security-emails';
 import { deviceLabel } from './device';
 import { LoginSecurityRepository } from './login-security.repository';
 import { LoginSecurityService, SECOND_FACTOR_POLICY, type CaptchaSolution } from './login-security.service';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { GrantContextSchema } from '../grants/grants.dto';
-import { EmailSchema } from '../accounts/signup.dto';
+import { GrantContextSchema } from '../../access/grant-context';
+import { EmailSchema } from '../../common/account-fields';
 import { ACCOUNT_STATUSES, STAFF_ROLES, USER_ROLES } from '../../access/permissions';
 
 export const CaptchaSolutionSchema = z.object({

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApiTokensModule } from '../api-tokens/api-tokens.module';
+import { ApiTokensModule } from '../api-tokens';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { IdentityRepository } from './identity.repository';

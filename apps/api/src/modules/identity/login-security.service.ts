@@ -5,7 +5,7 @@ import type { MessageCode } from '../../common/messages';
 import { randomToken } from '../../common/crypto';
 import { RateLimitService } from '../../common/rate-limit.service';
 import { JobQueueService, QUEUES } from '../../jobs/job-queue.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { IdentityRepository } from './identity.repository';
 import type { RequestMeta } from '../../common/request-meta';
 import { LoginSecurityRepository } from './login-security.repository';

@@ -10,8 +10,8 @@ import {
 } from '@simplewebauthn/server';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
-import { ApiTokensService } from '../api-tokens/api-tokens.service';
-import { AuditService } from '../audit/audit.service';
+import { ApiTokensService } from '../api-tokens';
+import { AuditService } from '../audit';
 import { AccountSecurityRepository } from './account-security.repository';
 import type { RequestMeta } from '../../common/request-meta';
 import type { UserAuth } from '../../access/auth.types';

@@ -1,20 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiTokensService } from '../api-tokens/api-tokens.service';
+import { ApiTokensService } from '../api-tokens';
+import { AuditService } from '../audit';
+import { MailerService, passwordResetEmail } from '../notifications';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
 import { randomToken, sha256Hex } from '../../common/crypto';
 import type { Language } from '../../common/messages';
 import { RateLimitService } from '../../common/rate-limit.service';
 import { JobQueueService, QUEUES } from '../../jobs/job-queue.service';
-import { AuditService } from '../audit/audit.service';
-import { MailerService } from '../notifications/mailer.service';
-import { passwordResetEmail } from '../notifications/security-emails';
 import { AccountSecurityRepository } from './account-security.repository';
 import type { RequestMeta } from '../../common/request-meta';
 import { IdentityRepository } from './identity.repository';
 import { LoginSecurityRepository } from './login-security.repository';
 import { LoginSecurityService } from './login-security.service';
-import { hashPassword, passwordProblem } from './password';
+import { passwordProblem } from '../../common/password-policy';
+import { hashPassword } from './password';
 import { SessionService } from './session.service';
 
 export const RESET_TOKEN_TTL_MS = 15 * 60_000;

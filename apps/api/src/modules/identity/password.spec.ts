@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppException } from '../../common/app-exception';
-import { argon2Gate, hashPassword, isCommonPassword, passwordProblem, verifyPassword } from './password';
+import { isCommonPassword, passwordProblem } from '../../common/password-policy';
+import { argon2Gate, hashPassword, verifyPassword } from './password';
 
 describe('password policy', () => {
   it.each([

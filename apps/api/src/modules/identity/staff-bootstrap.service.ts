@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomToken } from '../../common/crypto';
 import { IdentityRepository } from './identity.repository';
-import { hashPassword, passwordProblem } from './password';
+import { passwordProblem } from '../../common/password-policy';
+import { hashPassword } from './password';
 
 /** Creates the first super admin when there is no staff member yet (start script, tests). */
 @Injectable()

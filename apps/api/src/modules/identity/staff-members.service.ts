@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
 import { randomToken } from '../../common/crypto';
 import type { Language } from '../../common/messages';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { RequestMeta } from '../../common/request-meta';
 import type { StaffAuth } from '../../access/auth.types';
 import { hashPassword } from './password';

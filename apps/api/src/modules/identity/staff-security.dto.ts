@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema } from '../accounts/signup.dto';
+import { EmailSchema } from '../../common/account-fields';
 import { isValidIpRule } from './staff-access-policy';
 import { STAFF_ROLES } from '../../access/permissions';
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/app-exception';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { RequestMeta } from '../../common/request-meta';
 import type { StaffAuth } from '../../access/auth.types';
 import { AccountSecurityRepository } from './account-security.repository';
 import { IdentityRepository } from './identity.repository';
 import { LoginSecurityService } from './login-security.service';
-import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { passwordProblem } from '../../common/password-policy';
+import { hashPassword, verifyPassword } from './password';
 import { ipAllowed, withinHours, type StaffLoginSettings } from './staff-access-policy';
 import { StaffAccessService } from './staff-access.service';
 import { SessionService } from './session.service';

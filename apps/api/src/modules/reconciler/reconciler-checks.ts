@@ -1,6 +1,5 @@
 import { buildTenantPolicy, type IamPolicyDocument, type IamPolicyStatement } from '@csp/minio-admin';
-import { expectedAccountPolicy } from '../storage/provisioning.service';
-import { expectedStorageUserStatus } from '../storage/storage-status';
+import { expectedAccountPolicy, expectedStorageUserStatus } from '../storage';
 
 /**
  * Pure pieces of the reconciler: the finding model, policy comparison and description, and the

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { StorageCoreModule } from '../storage/storage-core.module';
+import { StorageCoreModule } from '../storage';
 import { ReconcilerController } from './reconciler.controller';
 import { ReconcilerRepository } from './reconciler.repository';
 import { ReconcilerService } from './reconciler.service';

@@ -9,17 +9,18 @@ import {
 import type { MinioAdminClient, ServiceAccountSummary } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
 import { DEAD_LETTER_QUEUE } from '../../events/domain-events';
-import { AuditService } from '../audit/audit.service';
-import type { RequestMeta } from '../../common/request-meta';
-import type { StaffAuth } from '../../access/auth.types';
+import { AuditService } from '../audit';
 import {
+  InjectMinioAdmin,
+  InjectS3Root,
+  ProvisioningService,
+  StorageUserSecretService,
   describeStorageError,
   expectedAccountPolicy,
-  ProvisioningService,
-} from '../storage/provisioning.service';
-import { writePublicRead } from '../storage/bucket-s3';
-import { InjectMinioAdmin, InjectS3Root } from '../storage/storage.clients';
-import { StorageUserSecretService } from '../storage/storage-user-secret.service';
+  writePublicRead,
+} from '../storage';
+import type { RequestMeta } from '../../common/request-meta';
+import type { StaffAuth } from '../../access/auth.types';
 import {
   describeBytes,
   describePolicy,

@@ -12,7 +12,7 @@ import { newAccessKeyId, newSecretKey, SecretBox } from '../../common/crypto';
 import { pendingSecretAad } from './provisioning.service';
 import { SECRET_BOX } from '../../common/secret-box.provider';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { RequestMeta } from '../../common/request-meta';
 import type { AccountAuth } from '../../access/auth.types';
 import { ResourceAccessService } from '../../access/resource-access.service';

@@ -11,7 +11,7 @@ import { AppException } from '../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { EventPublisher } from '../../events/event-publisher';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { RequestMeta } from '../../common/request-meta';
 import type { AccountAuth } from '../../access/auth.types';
 import { ResourceAccessService } from '../../access/resource-access.service';

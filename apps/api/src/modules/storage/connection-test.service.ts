@@ -13,7 +13,7 @@ import { AppException } from '../../common/app-exception';
 import { translate, type Language, type MessageCode } from '../../common/messages';
 import { RateLimitService } from '../../common/rate-limit.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { RequestMeta } from '../../common/request-meta';
 import type { AccountAuth } from '../../access/auth.types';
 import { ResourceAccessService } from '../../access/resource-access.service';

@@ -15,7 +15,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { z } from 'zod';
 import { AppException } from '../../common/app-exception';
 import type { MessageCode } from '../../common/messages';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { RequestMeta } from '../../common/request-meta';
 import type { AccountAuth } from '../../access/auth.types';
 import { ResourceAccessService } from '../../access/resource-access.service';

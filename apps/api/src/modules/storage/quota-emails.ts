@@ -1,5 +1,5 @@
 import type { Language } from '../../common/messages';
-import { sign, type Brand, type EmailMessage } from '../notifications/email-templates';
+import { sign, type Brand, type EmailMessage } from '../notifications';
 
 const gb = (bytes: number | bigint, lang: Language) =>
   (Number(bytes) / 1e9).toLocaleString(lang === 'en' ? 'en-US' : 'pt-BR', { maximumFractionDigits: 2 });

@@ -1,5 +1,5 @@
 import type { Language } from '../../common/messages';
-import type { EmailMessage } from '../notifications/email-templates';
+import type { EmailMessage } from '../notifications';
 
 type Role = 'owner' | 'admin' | 'developer' | 'external_client';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema, PasswordSchema } from '../accounts/signup.dto';
+import { EmailSchema, PasswordSchema } from '../../common/account-fields';
 import { USER_ROLES } from '../../access/permissions';
 import { bucketAccessLevel } from '@csp/db';
 
