@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { ValidationInterceptor } from './common/validation.interceptor';
+import { ResponseValidationInterceptor } from './common/response-validation.interceptor';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -20,6 +21,7 @@ export class AppModule {
         // First, so it also records requests that fail validation.
         { provide: APP_INTERCEPTOR, useClass: GrantAuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ResponseValidationInterceptor },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],
     };

@@ -8,6 +8,9 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { argon2Gate, placeFromHeader, primeDummyHash, sessionCookieNames } from './modules/identity';
 import { registerApiRateLimit } from './common/api-rate-limit';
 import { clientAddressResolver } from './common/client-address';
+import { declareImpliedStatuses } from './openapi/implied-statuses';
+import { pickLanguage, translate } from './common/messages';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -18,10 +21,30 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
 };
 
+/**
+ * The router's own refusals of a path (a parameter over its length limit, 414; bytes that are not
+ * a URL, 400) come before Nest, so AppExceptionFilter never sees them. A path that cannot name a
+ * route or an id is what IdPipe calls any id that names nothing: 404 `not_found`, in our error
+ * shape and the caller's language.
+ */
+function pathNotFound(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const cookieLang = /(?:^|;\s*)lang=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
+  const lang = pickLanguage(cookieLang, request.headers['accept-language']);
+  const code =
+    error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'not_found'
+      : 'payload_invalid';
+  const status = code === 'not_found' ? 404 : 400;
+  void reply
+    .status(status)
+    .headers(SECURITY_HEADERS)
+    .send({ statusCode: status, code, message: translate(code, lang) });
+}
+
 export async function createApp(config?: AppConfig, options: { logger?: boolean } = {}) {
   // No trustProxy: X-Forwarded-For is never read. The client address comes from the web server
   // only (common/client-address.ts), set as request.ip below.
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, frameworkErrors: pathNotFound });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
@@ -85,5 +108,5 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
       },
     },
   };
-  return document;
+  return declareImpliedStatuses(document);
 }

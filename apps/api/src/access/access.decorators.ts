@@ -1,11 +1,22 @@
 import { createParamDecorator, ExecutionContext, SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiCookieAuth } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Permission, StaffPermission } from './permissions';
 import { AppException } from '../common/app-exception';
 import type { AccountAuth, StaffAuth, UserAuth } from './auth.types';
 
 export const ACCESS_METADATA = 'csp:access';
+
+/** What every signed-in route may answer before its handler runs: no session (401), refused (403). */
+const API_ERROR = { $ref: '#/components/schemas/ApiError' };
+const SIGNED_IN_ERRORS = [
+  ApiResponse({ status: 401, description: 'No valid session or API token', schema: API_ERROR }),
+  ApiResponse({
+    status: 403,
+    description: 'Refused: permission, account or user status, 2FA enrolment, origin',
+    schema: API_ERROR,
+  }),
+];
 
 export type AccessDeclaration =
   | { kind: 'public' }
@@ -37,6 +48,7 @@ export const Authenticated = (options: {
       ...(options.noGrant ? { noGrant: true } : {}),
     } satisfies AccessDeclaration),
     ApiCookieAuth('csp_session'),
+    ...SIGNED_IN_ERRORS,
   );
 
 /** A signed-in provider staff member whose role grants `permission` (null: any staff member). */
@@ -52,6 +64,7 @@ export const StaffAuthenticated = (options: {
       ...(options.beforeTwoFactor ? { beforeTwoFactor: true } : {}),
     } satisfies AccessDeclaration),
     ApiCookieAuth('csp_staff_session'),
+    ...SIGNED_IN_ERRORS,
   );
 
 /**

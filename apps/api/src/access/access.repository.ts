@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { accessKeys, buckets, userBucketAccess, type Database, type Executor } from '@csp/db';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { accessKeys, buckets, userBucketAccess, type Database, type Executor, liveBucketsOf } from '@csp/db';
 import { InjectDb } from '../database/database.module';
 
 /** The set queries behind every resource check; each takes the account id and a list of ids. */
@@ -14,13 +14,7 @@ export class AccessRepository {
     return db
       .select()
       .from(buckets)
-      .where(
-        and(
-          eq(buckets.accountId, accountId),
-          isNull(buckets.deletedAt),
-          ids ? inArray(buckets.id, [...ids]) : undefined,
-        ),
-      )
+      .where(and(liveBucketsOf(accountId), ids ? inArray(buckets.id, [...ids]) : undefined))
       .orderBy(asc(buckets.name));
   }
 
@@ -35,8 +29,7 @@ export class AccessRepository {
         and(
           eq(userBucketAccess.accountId, accountId),
           eq(userBucketAccess.userId, userId),
-          eq(buckets.accountId, accountId),
-          isNull(buckets.deletedAt),
+          liveBucketsOf(accountId),
           ids ? inArray(buckets.id, [...ids]) : undefined,
         ),
       )

@@ -43,6 +43,16 @@ export function tokenCovers(permissions: readonly Permission[], permission: Perm
   return permission === Permission.SharedBucketRead && permissions.includes(Permission.BucketRead);
 }
 
+/** Every permission a role holds (a signed-in member's session: no token or grant narrowing). */
+export function rolePermissions(role: UserRole): Permission[] {
+  return Object.values(Permission).filter((p) => roleAllows(role, p));
+}
+
+/** Every permission a grant's scope acts with (GET /me of a grant session). */
+export function grantPermissions(role: 'admin' | 'developer'): Permission[] {
+  return Object.values(Permission).filter((p) => grantRoleAllows(role, p));
+}
+
 /** The caller's effective permission: role, narrowed by the grant's limits or the API token's list. */
 export function can(auth: AccountAuth, permission: Permission): boolean {
   if (auth.kind === 'grant') return grantRoleAllows(auth.role, permission);

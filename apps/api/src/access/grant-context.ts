@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { grantKind, grantScope } from '@csp/db';
 import type { GrantAuth } from './auth.types';
+import { grantPermissions } from './effective-permissions';
 
 /** What the customer UI shows while a staff member works in the account (the banner). */
 export const GrantContextSchema = z.object({
@@ -22,6 +23,7 @@ export function grantMe(auth: GrantAuth) {
       theme: 'system' as const,
     },
     account: { id: auth.accountId, name: auth.grant.accountName, status: auth.grant.accountStatus },
+    permissions: grantPermissions(auth.role),
     grant: {
       id: auth.grantId,
       kind: auth.grant.kind,

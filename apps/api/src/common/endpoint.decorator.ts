@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 export const BODY_SCHEMA = 'csp:body-schema';
 export const QUERY_SCHEMA = 'csp:query-schema';
+export const RESPONSE_SCHEMA = 'csp:response-schema';
 
 /** JSON Schema (OpenAPI 3.0 flavour) of a zod schema, as it is after parsing input. */
 export function toOpenApi(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
@@ -37,7 +38,8 @@ export const S3_URL_EXTENSION = 'x-s3-url';
 
 /**
  * Describes an endpoint once: OpenAPI operation, request schemas (validated by ValidationInterceptor)
- * and the response schema the typed client is generated from.
+ * and the response schema the typed client is generated from (answers are checked against it by
+ * ResponseValidationInterceptor in tests and development).
  */
 export function Endpoint(options: EndpointOptions): MethodDecorator {
   const status = options.status ?? 200;
@@ -50,6 +52,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
         : { status, description: 'No content' },
     ),
   ];
+  if (options.response) decorators.push(SetMetadata(RESPONSE_SCHEMA, options.response));
   if (options.s3Url) decorators.push(ApiExtension(S3_URL_EXTENSION, options.s3Url));
   for (const code of options.errors ?? []) {
     decorators.push(ApiResponse({ status: code, schema: { $ref: '#/components/schemas/ApiError' } }));

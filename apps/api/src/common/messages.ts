@@ -43,6 +43,8 @@ const corePtBR = {
   route_not_found: 'Endereço não encontrado.',
   account_not_pending: 'Esta conta não está aguardando aprovação (situação atual: {status}).',
   reject_reason_required: 'Informe o motivo da rejeição.',
+  provisioning_in_progress:
+    'A criação do armazenamento desta conta já está em andamento. Aguarde alguns segundos e atualize a página.',
   provisioning_failed:
     'Não foi possível concluir a criação do armazenamento agora ({reason}). Nada ficou pela metade: tente aprovar novamente.',
   storage_unavailable: 'O armazenamento está indisponível no momento. Tente novamente em instantes.',
@@ -61,6 +63,7 @@ const corePtBR = {
   origin_not_allowed: 'Origem da requisição não permitida.',
   payload_invalid: 'Corpo da requisição inválido.',
   internal_error: 'Erro interno. Tente novamente; se persistir, fale com o suporte.',
+  response_invalid: 'Erro interno: a resposta não seguiu o contrato da API. Fale com o suporte.',
 } as const;
 
 /**
@@ -116,6 +119,8 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   route_not_found: 'Route not found.',
   account_not_pending: 'This account is not awaiting approval (current status: {status}).',
   reject_reason_required: 'Give a reason for the rejection.',
+  provisioning_in_progress:
+    "This account's storage is already being created. Wait a few seconds and refresh the page.",
   provisioning_failed:
     'Could not finish creating the storage now ({reason}). Nothing was left half-done: approve again to retry.',
   storage_unavailable: 'Storage is unavailable right now. Try again in a moment.',
@@ -133,6 +138,7 @@ const coreEn: Record<keyof typeof corePtBR, string> = {
   origin_not_allowed: 'Request origin not allowed.',
   payload_invalid: 'Invalid request body.',
   internal_error: 'Internal error. Try again; if it persists, contact support.',
+  response_invalid: 'Internal error: the answer did not follow the API contract. Contact support.',
 };
 
 const catalogs: Record<Language, Record<string, string>> = { 'pt-BR': { ...corePtBR }, en: { ...coreEn } };

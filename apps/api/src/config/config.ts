@@ -123,6 +123,12 @@ const schema = z
      */
     BUSINESS_CLOCK: z.enum(['system', 'adjustable']).default('system'),
     /**
+     * Whether each answer is checked against the response schema its @Endpoint declares:
+     * `strict` (a mismatch is logged and answers 500, so a test sees it), `log` (logged only) or
+     * `off`. Unset: `strict` outside production, `off` in production.
+     */
+    RESPONSE_VALIDATION: z.enum(['strict', 'log', 'off']).optional(),
+    /**
      * How long one delivery of a domain event may run before pg-boss counts it as failed and
      * retries it (a worker that died mid-delivery is noticed this long after it took the job).
      */

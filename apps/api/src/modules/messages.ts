@@ -6,9 +6,9 @@
 import './grants/grants.messages';
 import './identity/security.messages';
 import './reconciler/reconciler.messages';
-import './storage/access-keys.messages';
-import './storage/buckets.messages';
-import './storage/connection-test.messages';
-import './storage/objects.messages';
-import './storage/quota.messages';
+import './storage/access-keys/access-keys.messages';
+import './storage/buckets/buckets.messages';
+import './storage/backup/connection-test.messages';
+import './storage/objects/objects.messages';
+import './storage/quota/quota.messages';
 import './team/team.messages';

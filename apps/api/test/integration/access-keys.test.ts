@@ -12,7 +12,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
 import { accessKeys, auditEntries } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
-import { AccessKeysService } from '../../src/modules/storage/access-keys.service';
+import { AccessKeysService } from '../../src/modules/storage/access-keys/access-keys.service';
 import { WorkerModule } from '../../src/worker.module';
 import { rootAdmin, approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';

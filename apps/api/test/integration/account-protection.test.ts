@@ -6,7 +6,7 @@ import { loginThrottles, staffMembers, users } from '@csp/db';
 import { readMail } from '@csp/local-services';
 import { DB } from '../../src/database/database.module';
 import { JobQueueService } from '../../src/jobs/job-queue.service';
-import * as password from '../../src/modules/identity/password';
+import * as password from '../../src/modules/identity/login/password';
 import {
   approvedAccount,
   newSignup,

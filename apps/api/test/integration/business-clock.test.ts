@@ -3,14 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { AdjustableClock } from '../../src/common/clock';
-import { AccessKeysService } from '../../src/modules/storage/access-keys.service';
+import { AccessKeysService } from '../../src/modules/storage/access-keys/access-keys.service';
 import { WorkerModule } from '../../src/worker.module';
 import { rootAdmin, approvedAccount, startTestApi, type TestApi } from '../support/harness';
+import { createStaff, openSession } from '../support/grants';
 
 /**
  * The business clock (ADR 0008): a deadline stored in business time passes when the clock is moved
  * forward and the scan runs, without waiting. Here the rotation grace of an access key (the
- * production default of 7 days).
+ * production default of 7 days), and a support grant's window.
  */
 let api: TestApi;
 let admin: MinioAdminClient;
@@ -58,5 +59,36 @@ describe('the business clock', () => {
       status: 'inactive',
       graceEndsAt: null,
     });
+  });
+  it("a grant's window is business time: when the clock passes its end, its session and entering stop", async () => {
+    const { owner } = await approvedAccount(api, 'clockgrant');
+    const support = await createStaff(api, 'support');
+    const staff = await openSession(api, { staffId: support.id });
+    // Ends in 3 business days: longer than any staff session, so only the window can end it.
+    const endsAt = new Date(new AdjustableClock().now().getTime() + 3 * DAY).toISOString();
+    const grant = await owner.api.POST('/api/v1/grants', {
+      body: {
+        staffId: support.id,
+        scope: 'read',
+        reason: 'Chamado #77: conferir a configuração de backup',
+        endsAt,
+      },
+    });
+    expect(grant.response.status, JSON.stringify(grant.error)).toBe(201);
+    const grantId = grant.data!.id;
+    const entered = await staff.post(`/api/v1/staff/grants/${grantId}/enter`);
+    expect(entered.status, JSON.stringify(entered.body)).toBe(200);
+    expect((await staff.get('/api/v1/buckets')).status).toBe(200);
+
+    AdjustableClock.advance(2 * DAY);
+    expect((await staff.get('/api/v1/buckets')).status).toBe(200);
+
+    AdjustableClock.advance(DAY + 60_000);
+    expect((await staff.get('/api/v1/buckets')).status).toBe(401);
+    const again = await staff.post(`/api/v1/staff/grants/${grantId}/enter`);
+    expect(again.status).toBe(403);
+    expect(again.body.code).toBe('grant_inactive');
+    const listed = await owner.api.GET('/api/v1/grants');
+    expect(listed.data?.items.find((g) => g.id === grantId)?.status).toBe('ended');
   });
 });

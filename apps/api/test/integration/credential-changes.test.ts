@@ -103,7 +103,11 @@ describe('a privilege change gives a new session token (L8)', () => {
   it("a role change ends the changed member's sessions", async () => {
     const { accountId, owner } = await approvedAccount(api, 'l8role');
     const member = await createMember(api, accountId, 'admin');
-    expect((await member.session.get('/api/v1/me')).status).toBe(200);
+    const before = await member.session.get<{ permissions: string[] }>('/api/v1/me');
+    expect(before.status).toBe(200);
+    // GET /me says what the role may do (the portal shows and hides by it).
+    expect(before.body.permissions).toEqual(expect.arrayContaining(['bucket.create', 'access_key.create']));
+    expect(before.body.permissions).not.toContain('team.manage');
     const changed = await owner.post(`/api/v1/team/members/${member.id}/role`, { role: 'developer' });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect((await member.session.get('/api/v1/me')).status).toBe(401);

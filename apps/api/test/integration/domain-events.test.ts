@@ -6,7 +6,7 @@ import { MinioAdminClient, NO_BUCKET_PLACEHOLDER, type IamPolicyDocument } from 
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { DEAD_LETTER_QUEUE, type EventEnvelope } from '../../src/events/domain-events';
 import { EventPublisher } from '../../src/events/event-publisher';
-import { KeyPoliciesOnBucketDeleted } from '../../src/modules/storage/key-policies.consumer';
+import { KeyPoliciesOnBucketDeleted } from '../../src/modules/storage/access-keys/key-policies.consumer';
 import { startWorker } from '../../src/worker';
 import { rootAdmin, approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';

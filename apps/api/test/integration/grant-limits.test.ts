@@ -3,7 +3,7 @@ import { GetBucketPolicyCommand, HeadBucketCommand, PutObjectCommand, S3Client }
 import { eq } from 'drizzle-orm';
 import { accessKeys, grants, platformSettings } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
-import { localTime } from '../../src/modules/identity/staff-access-policy';
+import { localTime } from '../../src/modules/identity/staff/staff-access-policy';
 import { rootAdmin, approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import { createStaff, inHours, openSession } from '../support/grants';
 import { HttpSession } from '../support/http';

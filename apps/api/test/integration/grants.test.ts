@@ -90,6 +90,14 @@ describe('support access granted by the Owner ("serviço assistido")', () => {
     expect(me.status).toBe(200);
     expect(me.body.user).toMatchObject({ role: 'admin', fullName: 'Sofia Suporte' });
     expect(me.body.grant).toMatchObject({ id: grant.id, staff: { fullName: 'Sofia Suporte' } });
+    // What the session may do, for the portal to show (Rec. 6): the admin role without owner powers
+    // and without minting credentials that would outlive the grant.
+    const { permissions } = me.body as unknown as { permissions: string[] };
+    expect(permissions).toEqual(
+      expect.arrayContaining(['bucket.create', 'object.write', 'access_key.revoke']),
+    );
+    for (const never of ['access_key.create', 'api_token.manage', 'grant.manage', 'team.manage'])
+      expect(permissions).not.toContain(never);
     // The staff session is still there, next to the customer-side one.
     expect((await staff.get('/api/v1/staff/me')).status).toBe(200);
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accounts } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
-import { buildBlockedTenantPolicy } from '../../src/modules/storage/provisioning.service';
+import { buildBlockedTenantPolicy } from '../../src/modules/storage/provisioning/provisioning.service';
 import { rootAdmin, approvedAccount, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';
 import { inviteMember } from '../support/team';

@@ -17,7 +17,7 @@ import { ConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
 import { StorageCoreModule } from '../../src/modules/storage/storage-core.module';
 import { SharedModule } from '../../src/modules/modules';
-import { QuotaEnforcementService } from '../../src/modules/storage/quota-enforcement.service';
+import { QuotaEnforcementService } from '../../src/modules/storage/quota/quota-enforcement.service';
 import { approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';
 import { inviteMember } from '../support/team';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { sessions, users } from '@csp/db';
-import { SESSION_POLICY, sessionCookieNames } from '../../src/modules/identity/session.service';
+import { SESSION_POLICY, sessionCookieNames } from '../../src/modules/identity/sessions/session.service';
 import { approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import { HttpSession } from '../support/http';
 

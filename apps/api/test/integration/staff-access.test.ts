@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { platformSettings, staffMembers } from '@csp/db';
-import { hashPassword } from '../../src/modules/identity/password';
-import { localTime } from '../../src/modules/identity/staff-access-policy';
+import { hashPassword } from '../../src/modules/identity/login/password';
+import { localTime } from '../../src/modules/identity/staff/staff-access-policy';
 import { readMail } from '@csp/local-services';
 import { STAFF, staffSession, staffTotpSecrets, startTestApi, type TestApi } from '../support/harness';
 import { HttpSession } from '../support/http';

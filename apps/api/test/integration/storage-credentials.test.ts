@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { and, eq } from 'drizzle-orm';
 import { accounts, storageCredentials, storageUsers } from '@csp/db';
 import { MinioAdminClient } from '@csp/minio-admin';
-import { StorageSecretsWorker } from '../../src/modules/storage/storage-secrets.worker';
+import { StorageSecretsWorker } from '../../src/modules/storage/provisioning/storage-secrets.worker';
 import { WorkerModule } from '../../src/worker.module';
 import { rootAdmin, approvedAccount, staffSession, startTestApi, type TestApi } from '../support/harness';
 import type { HttpSession } from '../support/http';

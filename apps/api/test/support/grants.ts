@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sessions, staffMembers, users } from '@csp/db';
 import { randomToken, sha256Hex } from '../../src/common/crypto';
-import { hashPassword } from '../../src/modules/identity/password';
+import { hashPassword } from '../../src/modules/identity/login/password';
 import type { TestApi } from './harness';
 import type { HttpSession } from './http';
 

@@ -8,7 +8,7 @@ import { readMail } from '@csp/local-services';
 import { MinioAdminClient } from '@csp/minio-admin';
 import { createApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config/config';
-import { StaffBootstrapService } from '../../src/modules/identity/staff-bootstrap.service';
+import { StaffBootstrapService } from '../../src/modules/identity/staff/staff-bootstrap.service';
 import { startWorker } from '../../src/worker';
 import { HttpSession, TEST_WEB_PROXY_SECRET } from './http';
 

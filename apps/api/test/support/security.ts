@@ -1,5 +1,5 @@
 import { generate } from 'otplib';
-import { solvePow } from '../../src/modules/identity/pow';
+import { solvePow } from '../../src/modules/identity/login/pow';
 import type { HttpSession } from './http';
 
 /**

@@ -16,7 +16,7 @@ import {
 import type { z } from 'zod';
 import { randomToken, sha256Hex } from '../../src/common/crypto';
 import { toOpenApi } from '../../src/common/endpoint.decorator';
-import { hashPassword } from '../../src/modules/identity/password';
+import { hashPassword } from '../../src/modules/identity/login/password';
 import type { StaffRole } from '../../src/access/permissions';
 import { staffSession, type TestApi } from './harness';
 import type { HttpSession } from './http';

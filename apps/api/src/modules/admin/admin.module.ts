@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { StorageModule } from '../storage';
+import { StorageCoreModule } from '../storage';
 import { AccountReviewController } from './account-review.controller';
 import { AccountReviewRepository } from './account-review.repository';
 import { AccountReviewService } from './account-review.service';
 
 @Module({
-  imports: [StorageModule],
+  imports: [StorageCoreModule],
   controllers: [AccountReviewController],
   providers: [AccountReviewService, AccountReviewRepository],
 })

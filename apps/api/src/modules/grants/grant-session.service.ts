@@ -8,6 +8,7 @@ import type { RequestMeta } from '../../common/request-meta';
 import type { GrantAuth, StaffAuth } from '../../access/auth.types';
 import { grantRole } from '../../access/effective-permissions';
 import { GrantsRepository } from './grants.repository';
+import { Clock } from '../../common/clock';
 
 const TOUCH_INTERVAL = 60_000;
 
@@ -22,20 +23,31 @@ export class GrantSessionService {
   constructor(
     private readonly grants: GrantsRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * A grant's window is business time (the Clock), a session's expiry real time: the real instant
+   * at which the grant ends is now plus what is left of the grant on the business clock.
+   */
+  private grantEndsInRealTime(endsAt: Date, now: Date) {
+    return now.getTime() + (endsAt.getTime() - this.clock.now().getTime());
+  }
 
   async enter(staff: StaffAuth, grantId: string, meta: RequestMeta) {
     const row = await this.grants.find(grantId, { staffId: staff.staffId });
     if (!row) throw AppException.notFound();
     const now = new Date();
+    const businessNow = this.clock.now();
     const { grant, account } = row;
-    if (grant.revokedAt || grant.startsAt > now || grant.endsAt <= now)
+    if (grant.revokedAt || grant.startsAt > businessNow || grant.endsAt <= businessNow)
       throw AppException.forbidden('grant_inactive');
     const accountError = accountAccessError(account.status);
     if (accountError) throw AppException.forbidden(accountError);
 
     const token = randomToken(32);
-    const cap = (ms: number) => new Date(Math.min(now.getTime() + ms, grant.endsAt.getTime()));
+    const cap = (ms: number) =>
+      new Date(Math.min(now.getTime() + ms, this.grantEndsInRealTime(grant.endsAt, now)));
     await this.grants.createSession({
       tokenHash: sha256Hex(token),
       staffId: staff.staffId,
@@ -70,10 +82,13 @@ export class GrantSessionService {
   /** The grant session behind a csp_session token, or null (not one, or no longer valid). */
   async resolve(token: string): Promise<GrantAuth | null> {
     const now = new Date();
-    const row = await this.grants.findLiveGrantSession(sha256Hex(token), now);
+    const row = await this.grants.findLiveGrantSession(sha256Hex(token), now, this.clock.now());
     if (!row || row.staff.status !== 'active') return null;
     if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL) {
-      const idle = Math.min(now.getTime() + SESSION_POLICY.staff.idle, row.grant.endsAt.getTime());
+      const idle = Math.min(
+        now.getTime() + SESSION_POLICY.staff.idle,
+        this.grantEndsInRealTime(row.grant.endsAt, now),
+      );
       await this.grants.touchSession(
         { id: row.session.id, idleExpiresAt: new Date(idle) },
         { id: row.parentSessionId, idleExpiresAt: new Date(now.getTime() + SESSION_POLICY.staff.idle) },

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity';
+import { IdentityCoreModule } from '../identity';
 import { GrantSessionService } from './grant-session.service';
 import { GrantsController } from './grants.controller';
 import { GrantsRepository } from './grants.repository';
@@ -7,7 +7,7 @@ import { GrantsService } from './grants.service';
 import { StaffGrantsController } from './staff-grants.controller';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityCoreModule],
   controllers: [GrantsController, StaffGrantsController],
   providers: [GrantsRepository, GrantsService, GrantSessionService],
   // The AuthGuard resolves grant sessions on every customer request.

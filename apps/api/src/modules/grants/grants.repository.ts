@@ -129,9 +129,10 @@ export class GrantsRepository {
    * A live grant session with everything the guard checks on each request: the session (not
    * revoked, idle and absolute limits), the staff session that opened it (still live: staff logout
    * or expiry ends it), the grant (not revoked, inside its window, same staff member), the staff
-   * member (active) and the account.
+   * member (active) and the account. Sessions expire on real time (`now`); the grant's window is
+   * business time (`businessNow`, the Clock: ADR 0008).
    */
-  async findLiveGrantSession(tokenHash: string, now: Date) {
+  async findLiveGrantSession(tokenHash: string, now: Date, businessNow: Date) {
     const parent = alias(sessions, 'parent_session');
     const [row] = await this.db
       .select({
@@ -172,8 +173,8 @@ export class GrantsRepository {
           gt(sessions.idleExpiresAt, now),
           gt(sessions.absoluteExpiresAt, now),
           isNull(grants.revokedAt),
-          lte(grants.startsAt, now),
-          gt(grants.endsAt, now),
+          lte(grants.startsAt, businessNow),
+          gt(grants.endsAt, businessNow),
         ),
       );
     return row ?? null;

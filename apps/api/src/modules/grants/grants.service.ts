@@ -5,6 +5,7 @@ import { AuditService } from '../audit';
 import type { RequestMeta } from '../../common/request-meta';
 import type { StaffAuth, UserAuth } from '../../access/auth.types';
 import { grantStatus, GrantsRepository, type GrantStatusFilter } from './grants.repository';
+import { Clock } from '../../common/clock';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A customer's "serviço assistido" lasts at most 30 days; partner windows at most a year. */
@@ -26,6 +27,8 @@ export class GrantsService {
   constructor(
     private readonly grants: GrantsRepository,
     private readonly audit: AuditService,
+    /** Grant windows are business time (ADR 0008). */
+    private readonly clock: Clock,
   ) {}
 
   async supportStaff() {
@@ -38,19 +41,19 @@ export class GrantsService {
   }
 
   async listForAccount(accountId: string, status?: GrantStatusFilter) {
-    const now = new Date();
+    const now = this.clock.now();
     const rows = await this.grants.list({ accountId, status, now, limit: LIST_LIMIT });
     return { items: rows.map((r) => toGrant(r, now)) };
   }
 
   async listForStaff(staffId: string, status?: GrantStatusFilter) {
-    const now = new Date();
+    const now = this.clock.now();
     const rows = await this.grants.list({ staffId, status, now, limit: LIST_LIMIT });
     return { items: rows.map((r) => toGrant(r, now)) };
   }
 
   async listAll(filter: { accountId?: string; staffId?: string; status?: GrantStatusFilter }) {
-    const now = new Date();
+    const now = this.clock.now();
     const rows = await this.grants.list({ ...filter, now, limit: LIST_LIMIT });
     return { items: rows.map((r) => toGrant(r, now)) };
   }
@@ -65,7 +68,7 @@ export class GrantsService {
     if (!staff || staff.status !== 'active' || staff.role !== 'support') {
       throw AppException.validation({ staffId: 'grant_staff_invalid' });
     }
-    const { startsAt, endsAt } = period(input, MAX_SUPPORT_GRANT_DAYS);
+    const { startsAt, endsAt } = period(input, MAX_SUPPORT_GRANT_DAYS, this.clock.now());
     const row = await this.grants.insert({
       accountId: auth.accountId,
       staffId: staff.id,
@@ -106,7 +109,7 @@ export class GrantsService {
     if (!staff || staff.status !== 'active' || staff.role !== 'partner') {
       throw AppException.validation({ staffId: 'grant_partner_invalid' });
     }
-    const { startsAt, endsAt } = period(input, MAX_PARTNER_GRANT_DAYS);
+    const { startsAt, endsAt } = period(input, MAX_PARTNER_GRANT_DAYS, this.clock.now());
     const accountIds = [...new Set(input.accountIds)];
     for (const accountId of accountIds) {
       const account = await this.grants.findAccount(accountId);
@@ -143,7 +146,7 @@ export class GrantsService {
         },
       });
     }
-    const now = new Date();
+    const now = this.clock.now();
     const rows = await this.grants.list({ now, limit: LIST_LIMIT, staffId: staff.id });
     return { items: rows.filter((r) => ids.includes(r.grant.id)).map((r) => toGrant(r, now)) };
   }
@@ -152,7 +155,7 @@ export class GrantsService {
   async revokeByOwner(auth: UserAuth, grantId: string, meta: RequestMeta) {
     const found = await this.grants.find(grantId, { accountId: auth.accountId });
     if (!found) throw AppException.notFound();
-    if (await this.grants.revoke(grantId, auth.accountId, { userId: auth.userId }, new Date())) {
+    if (await this.grants.revoke(grantId, auth.accountId, { userId: auth.userId }, this.clock.now())) {
       await this.audit.byUser(auth, meta, {
         action: 'grant.revoked',
         resourceType: 'grant',
@@ -166,7 +169,9 @@ export class GrantsService {
   async revokeByStaff(auth: StaffAuth, grantId: string, meta: RequestMeta) {
     const found = await this.grants.find(grantId, {});
     if (!found) throw AppException.notFound();
-    if (await this.grants.revoke(grantId, found.grant.accountId, { staffId: auth.staffId }, new Date())) {
+    if (
+      await this.grants.revoke(grantId, found.grant.accountId, { staffId: auth.staffId }, this.clock.now())
+    ) {
       await this.audit.byStaff(auth, meta, {
         accountId: found.grant.accountId,
         action: 'grant.revoked',
@@ -175,7 +180,7 @@ export class GrantsService {
         details: { staffId: found.grant.staffId },
       });
     }
-    const now = new Date();
+    const now = this.clock.now();
     const rows = await this.grants.list({ now, limit: LIST_LIMIT, accountId: found.grant.accountId });
     return toGrant(
       rows.find((r) => r.grant.id === grantId)!,
@@ -184,7 +189,7 @@ export class GrantsService {
   }
 
   private async one(grantId: string, accountId: string) {
-    const now = new Date();
+    const now = this.clock.now();
     const rows = await this.grants.list({ accountId, now, limit: LIST_LIMIT });
     const row = rows.find((r) => r.grant.id === grantId);
     if (!row) throw AppException.notFound();
@@ -192,8 +197,7 @@ export class GrantsService {
   }
 }
 
-function period(input: PeriodInput, maxDays: number) {
-  const now = new Date();
+function period(input: PeriodInput, maxDays: number, now: Date) {
   let startsAt = input.startsAt ? new Date(input.startsAt) : now;
   const endsAt = new Date(input.endsAt);
   const invalid = (field: string, code: MessageCode, params: Record<string, unknown> = {}) =>

@@ -1,7 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
-import { IdentityModule } from './identity.module';
-import { LoginSecurityService, type FailedLoginJob } from './login-security.service';
-import { PasswordResetService, type PasswordResetRequestJob } from './password-reset.service';
+import { IdentityCoreModule } from './identity-core.module';
+import { LoginSecurityService, type FailedLoginJob } from './login/login-security.service';
+import { PasswordResetService, type PasswordResetRequestJob } from './login/password-reset.service';
 import { JobQueueService, QUEUES } from '../../jobs/job-queue.service';
 
 /**
@@ -35,5 +35,5 @@ export class IdentityWorker {
   }
 }
 
-@Module({ imports: [IdentityModule], providers: [IdentityWorker] })
+@Module({ imports: [IdentityCoreModule], providers: [IdentityWorker] })
 export class IdentityWorkerModule {}

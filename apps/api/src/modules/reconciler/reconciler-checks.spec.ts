@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTenantPolicy } from '@csp/minio-admin';
-import { publicReadPolicy } from '../storage/bucket-s3';
-import { expectedAccountPolicy } from '../storage/provisioning.service';
+import { publicReadPolicy } from '../storage/buckets/bucket-s3';
+import { expectedAccountPolicy } from '../storage/provisioning/provisioning.service';
 import {
   canonicalPolicy,
   describeBytes,

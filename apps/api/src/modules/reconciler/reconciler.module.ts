@@ -1,14 +1,11 @@
 import { Module } from '@nestjs/common';
-import { StorageCoreModule } from '../storage';
 import { ReconcilerController } from './reconciler.controller';
-import { ReconcilerRepository } from './reconciler.repository';
-import { ReconcilerService } from './reconciler.service';
+import { ReconcilerCoreModule } from './reconciler-core.module';
 
 /** Database-vs-MinIO drift: manual runs from the staff page, scheduled runs in the worker. */
 @Module({
-  imports: [StorageCoreModule],
+  imports: [ReconcilerCoreModule],
   controllers: [ReconcilerController],
-  providers: [ReconcilerRepository, ReconcilerService],
-  exports: [ReconcilerService],
+  exports: [ReconcilerCoreModule],
 })
 export class ReconcilerModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { ReconcilerModule } from './reconciler.module';
+import { ReconcilerCoreModule } from './reconciler-core.module';
 import { ReconcilerService } from './reconciler.service';
 import { JobQueueService } from '../../jobs/job-queue.service';
 
@@ -36,5 +36,5 @@ export class ReconcilerWorker {
 }
 
 /** The scheduled run, for the worker process. */
-@Module({ imports: [ReconcilerModule], providers: [ReconcilerWorker], exports: [ReconcilerWorker] })
+@Module({ imports: [ReconcilerCoreModule], providers: [ReconcilerWorker], exports: [ReconcilerWorker] })
 export class ReconcilerWorkerModule {}

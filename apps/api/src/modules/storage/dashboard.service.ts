@@ -1,23 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../../common/app-exception';
-import { StorageRepository } from './storage.repository';
-import { UsageService } from './usage.service';
+import { ProvisioningRepository } from './provisioning/provisioning.repository';
+import { BucketsRepository } from './buckets/buckets.repository';
+import { AccessKeysRepository } from './access-keys/access-keys.repository';
+import { UsageService } from './quota/usage.service';
 
 @Injectable()
 export class DashboardService {
   constructor(
-    private readonly storage: StorageRepository,
+    private readonly provisioningRows: ProvisioningRepository,
+    private readonly bucketRows: BucketsRepository,
+    private readonly keyRows: AccessKeysRepository,
     private readonly usage: UsageService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Usage is the sum of the account's buckets as MinIO reports them; the quota is the account's. */
   async get(accountId: string) {
-    const account = await this.storage.findAccount(accountId);
+    const account = await this.provisioningRows.findAccount(accountId);
     if (!account) throw AppException.notFound();
-    const buckets = await this.storage.liveBuckets(accountId);
-    const keys = await this.storage.listAccessKeys(accountId);
+    const buckets = await this.bucketRows.liveBuckets(accountId);
+    const keys = await this.keyRows.listAccessKeys(accountId);
     const usage = await this.usage.bucketUsage(buckets.map((b) => b.name));
     const usedBytes = [...usage.byBucket.values()].reduce((sum, b) => sum + b.sizeBytes, 0);
     const quotaBytes = Number(account.quotaBytes);

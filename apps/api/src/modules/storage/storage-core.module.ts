@@ -1,28 +1,28 @@
 import { Module } from '@nestjs/common';
-import { AccessKeysRepository } from './access-keys.repository';
-import { AccessKeysService } from './access-keys.service';
+import { AccessKeysRepository } from './access-keys/access-keys.repository';
+import { AccessKeysService } from './access-keys/access-keys.service';
 import { AccessModule } from '../../access/access.module';
-import { BucketsRepository } from './buckets.repository';
-import { BucketsService } from './buckets.service';
-import { ConnectionTestRepository } from './connection-test.repository';
-import { ConnectionTestService } from './connection-test.service';
+import { BucketsRepository } from './buckets/buckets.repository';
+import { BucketsService } from './buckets/buckets.service';
+import { ConnectionTestRepository } from './backup/connection-test.repository';
+import { ConnectionTestService } from './backup/connection-test.service';
 import { DashboardService } from './dashboard.service';
-import { KeyPoliciesOnBucketCreated, KeyPoliciesOnBucketDeleted } from './key-policies.consumer';
-import { ObjectsService } from './objects.service';
-import { ProvisioningService } from './provisioning.service';
-import { QuotaEnforcementService } from './quota-enforcement.service';
-import { QuotaRepository } from './quota.repository';
-import { QuotaService } from './quota.service';
-import { StorageCredentialsRepository } from './storage-credentials.repository';
-import { StorageCredentialsService } from './storage-credentials.service';
-import { StorageRepository } from './storage.repository';
-import { StorageUserSecretService } from './storage-user-secret.service';
-import { UsageService } from './usage.service';
+import { KeyPoliciesOnBucketCreated, KeyPoliciesOnBucketDeleted } from './access-keys/key-policies.consumer';
+import { ObjectsService } from './objects/objects.service';
+import { ProvisioningService } from './provisioning/provisioning.service';
+import { QuotaEnforcementService } from './quota/quota-enforcement.service';
+import { QuotaRepository } from './quota/quota.repository';
+import { QuotaService } from './quota/quota.service';
+import { StorageCredentialsRepository } from './objects/storage-credentials.repository';
+import { StorageCredentialsService } from './objects/storage-credentials.service';
+import { ProvisioningRepository } from './provisioning/provisioning.repository';
+import { StorageUserSecretService } from './provisioning/storage-user-secret.service';
+import { UsageService } from './quota/usage.service';
 import { storageClientProviders } from './storage.clients';
 
 const STORAGE_PROVIDERS = [
   ...storageClientProviders,
-  StorageRepository,
+  ProvisioningRepository,
   StorageCredentialsRepository,
   StorageUserSecretService,
   StorageCredentialsService,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // Bucket schemas live in buckets.dto.ts (kept exported here for existing imports).
-export { BucketListSchema, BucketSchema, CreateBucketSchema } from './buckets.dto';
+export { BucketListSchema, BucketSchema, CreateBucketSchema } from './buckets/buckets.dto';
 
 export const IdParamSchema = z.uuid();
 

@@ -128,7 +128,7 @@ export class TeamController {
     summary: 'Make an active admin the owner; the current owner becomes admin (password confirmation)',
     body: TransferOwnershipSchema,
     response: MemberSchema,
-    errors: [400, 403, 404, 409],
+    errors: [400, 403, 404, 409, 429],
   })
   transfer(
     @CurrentUser() auth: UserAuth,

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../access/access.module';
-import { IdentityModule } from '../identity';
+import { IdentityCoreModule } from '../identity';
 import { InvitationAcceptanceController, TeamController } from './team.controller';
 import { TeamRepository } from './team.repository';
 import { TeamService } from './team.service';
 
 @Module({
-  imports: [IdentityModule, AccessModule],
+  imports: [IdentityCoreModule, AccessModule],
   controllers: [TeamController, InvitationAcceptanceController],
   providers: [TeamRepository, TeamService],
 })

@@ -10,6 +10,7 @@ import {
   type Database,
   type Executor,
   type Tx,
+  liveBucketsOf,
 } from '@csp/db';
 import { InjectDb } from '../../database/database.module';
 import type { MemberQuery } from './team.dto';
@@ -161,7 +162,7 @@ export class TeamRepository {
     const rows = await db
       .select({ id: buckets.id })
       .from(buckets)
-      .where(and(eq(buckets.accountId, accountId), inArray(buckets.id, ids), isNull(buckets.deletedAt)));
+      .where(and(liveBucketsOf(accountId), inArray(buckets.id, ids)));
     return new Set(rows.map((r) => r.id));
   }
 
@@ -170,7 +171,7 @@ export class TeamRepository {
     const rows = await this.db
       .select({ id: buckets.id, name: buckets.name })
       .from(buckets)
-      .where(and(eq(buckets.accountId, accountId), inArray(buckets.id, ids), isNull(buckets.deletedAt)));
+      .where(and(liveBucketsOf(accountId), inArray(buckets.id, ids)));
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
@@ -190,8 +191,7 @@ export class TeamRepository {
       .where(
         and(
           eq(userBucketAccess.accountId, accountId),
-          eq(buckets.accountId, accountId),
-          isNull(buckets.deletedAt),
+          liveBucketsOf(accountId),
           inArray(userBucketAccess.userId, userIds),
         ),
       )
