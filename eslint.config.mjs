@@ -22,10 +22,22 @@ const SQL_ONLY_IN_REPOSITORIES = 'SQL lives in repositories (*.repository.ts): c
 const COMMON_NEVER_IMPORTS_A_DOMAIN =
   'common/, config/ and database/ are the core every domain uses: they never import a domain (modules/) or the jobs.';
 
-/** The import restrictions of a layer: `sql` keeps SQL out, `domains` keeps domains out. */
-function restrictedImports({ sql = false, domains = false }) {
+const STORAGE_PORT =
+  'Storage admin goes through the storage port: inject StorageAdmin with @InjectStorageAdmin() (modules/storage/storage-admin.port.ts).';
+
+/**
+ * The import restrictions of a layer: `sql` keeps SQL out, `domains` keeps domains out, `port`
+ * keeps the MinIO admin client's class out (only its provider, storage.clients.ts, makes one).
+ */
+function restrictedImports({ sql = false, domains = false, port = true }) {
   const paths = [];
   const patterns = [];
+  if (port)
+    paths.push({
+      name: '@csp/minio-admin',
+      importNames: ['MinioAdminClient'],
+      message: STORAGE_PORT,
+    });
   if (sql) {
     paths.push(
       { name: 'drizzle-orm', allowTypeImports: true, message: SQL_ONLY_IN_REPOSITORIES },
@@ -165,6 +177,16 @@ export default tseslint.config(
           message: `${SQL_ONLY_IN_REPOSITORIES} (a repository's handle is its own).`,
         },
       ],
+    },
+  },
+  {
+    // The storage port and its provider: the only places that name the MinIO admin client.
+    files: [
+      'apps/api/src/modules/storage/storage.clients.ts',
+      'apps/api/src/modules/storage/storage-admin.port.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', restrictedImports({ sql: true, port: false })],
     },
   },
   {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
-import { hashPassword } from '../apps/api/src/modules/identity/password';
+import { hashPassword } from '../apps/api/src/modules/identity/login/password';
 import { HttpSession } from '../apps/api/test/support/http';
 import { launchBrowser, screenshot } from './support/browser';
 import { approvedCustomer, newPage } from './support/customers';

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pg from 'pg';
 import { readMail } from '../packages/local-services/src/mail-client';
 import { HttpSession } from '../apps/api/test/support/http';
-import { hashPassword } from '../apps/api/src/modules/identity/password';
+import { hashPassword } from '../apps/api/src/modules/identity/login/password';
 import { launchBrowser, screenshot } from './support/browser';
 
 const platform = inject('platform');

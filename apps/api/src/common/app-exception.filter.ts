@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from './app-exception';
 import { pickLanguage, translate, type MessageCode } from './messages';
+import { statusFor } from './error-status';
 
 /** Maps every error to `{ statusCode, code, message, fields? }` in the caller's language. */
 @Catch()
@@ -16,8 +17,10 @@ export class AppExceptionFilter implements ExceptionFilter {
       request.headers['accept-language'],
     );
     const error = this.toAppException(exception);
+    // One table decides the status of each code (error-status.ts).
+    const status = statusFor(error.code, error.status);
     const body: Record<string, unknown> = {
-      statusCode: error.status,
+      statusCode: status,
       code: error.code,
       message: translate(error.code, lang, error.params),
       ...(error.extra ?? {}),
@@ -27,10 +30,10 @@ export class AppExceptionFilter implements ExceptionFilter {
         Object.entries(error.fields).map(([field, code]) => [field, translate(code, lang, error.params)]),
       );
     }
-    if ((error.status === 429 || error.status === 503) && error.extra?.retryAfterSeconds) {
+    if ((status === 429 || status === 503) && error.extra?.retryAfterSeconds) {
       void reply.header('Retry-After', String(error.extra.retryAfterSeconds));
     }
-    void reply.status(error.status).send(body);
+    void reply.status(status).send(body);
   }
 
   private toAppException(exception: unknown): AppException {

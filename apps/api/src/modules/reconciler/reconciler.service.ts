@@ -6,18 +6,19 @@ import {
   PutBucketVersioningCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { MinioAdminClient, ServiceAccountSummary } from '@csp/minio-admin';
+import type { ServiceAccountSummary } from '@csp/minio-admin';
 import { AppException } from '../../common/app-exception';
 import { DEAD_LETTER_QUEUE } from '../../events/domain-events';
 import { AuditService } from '../audit';
 import {
-  InjectMinioAdmin,
+  InjectStorageAdmin,
   InjectS3Root,
   ProvisioningService,
   StorageUserSecretService,
   describeStorageError,
   expectedAccountPolicy,
   writePublicRead,
+  type StorageAdmin,
 } from '../storage';
 import type { RequestMeta } from '../../common/request-meta';
 import type { StaffAuth } from '../../access/auth.types';
@@ -56,7 +57,7 @@ export class ReconcilerService {
     private readonly provisioning: ProvisioningService,
     private readonly userSecrets: StorageUserSecretService,
     private readonly audit: AuditService,
-    @InjectMinioAdmin() private readonly minio: MinioAdminClient,
+    @InjectStorageAdmin() private readonly storageAdmin: StorageAdmin,
     @InjectS3Root() private readonly s3: S3Client,
   ) {}
 
@@ -185,10 +186,10 @@ export class ReconcilerService {
 
     if (account.status === 'canceled') {
       // A canceled account keeps nothing live: its user may be gone, but must never be enabled.
-      const info = await this.minio.getUserInfo(minioUser);
+      const info = await this.storageAdmin.getUserInfo(minioUser);
       if (info?.status === 'enabled') {
         await report(finding('user_status', id, minioUser, 'disabled', 'enabled'), () =>
-          this.minio.setUserStatus(minioUser, 'disabled'),
+          this.storageAdmin.setUserStatus(minioUser, 'disabled'),
         );
       }
       return;
@@ -200,7 +201,7 @@ export class ReconcilerService {
       bucketNames: buckets.map((b) => b.name),
       writesBlocked: account.writesBlockedAt !== null,
     });
-    const policy = await this.minio.getCannedPolicy(policyName);
+    const policy = await this.storageAdmin.getCannedPolicy(policyName);
     const syncPolicy = () => this.provisioning.syncPolicy(id);
     if (!policy) {
       await report(
@@ -222,19 +223,19 @@ export class ReconcilerService {
 
     // 2. The user, its status and the policy attachment.
     let userExists = true;
-    const info = await this.minio.getUserInfo(minioUser);
+    const info = await this.storageAdmin.getUserInfo(minioUser);
     if (!info) {
       const missing = finding('user_missing', id, minioUser, `present, ${wantStatus}`, 'absent');
       await report(missing, async () => {
         // A new kept secret (the old one signed for a user that is gone), with the status the account calls for.
         await this.userSecrets.rekey(id);
-        await this.minio.attachPolicy({ user: minioUser, policies: [policyName] });
+        await this.storageAdmin.attachPolicy({ user: minioUser, policies: [policyName] });
       });
       userExists = missing.repaired;
     } else {
       if (info.status !== wantStatus) {
         await report(finding('user_status', id, minioUser, wantStatus, info.status), () =>
-          this.minio.setUserStatus(minioUser, wantStatus),
+          this.storageAdmin.setUserStatus(minioUser, wantStatus),
         );
       }
       // The kept secret must still sign in as the user: the object browser's credentials depend on
@@ -258,7 +259,7 @@ export class ReconcilerService {
             `attached: ${attached.join(', ') || 'none'}`,
           ),
           async () => {
-            await this.minio.attachPolicy({ user: minioUser, policies: [policyName] });
+            await this.storageAdmin.attachPolicy({ user: minioUser, policies: [policyName] });
           },
         );
       }
@@ -285,7 +286,7 @@ export class ReconcilerService {
   ) {
     const [rows, serviceAccounts] = await Promise.all([
       this.repo.accessKeys(accountId),
-      userExists ? this.minio.listServiceAccounts(minioUser) : Promise.resolve([]),
+      userExists ? this.storageAdmin.listServiceAccounts(minioUser) : Promise.resolve([]),
     ]);
     const onMinio = new Map<string, ServiceAccountSummary>(serviceAccounts.map((s) => [s.accessKey, s]));
     for (const row of rows) {
@@ -311,7 +312,7 @@ export class ReconcilerService {
       if (!actual) {
         // MinIO may drop an expired service account by itself: nothing is lost.
         if (row.status === 'expired') continue;
-        const elsewhere = await this.minio.infoServiceAccount(row.accessKeyId);
+        const elsewhere = await this.storageAdmin.infoServiceAccount(row.accessKeyId);
         await report(
           finding(
             'access_key_missing',
@@ -326,7 +327,7 @@ export class ReconcilerService {
       if (actual.accountStatus !== want) {
         await report(
           finding('access_key_status', accountId, row.accessKeyId, want, actual.accountStatus),
-          () => this.minio.updateServiceAccount(row.accessKeyId, { newStatus: want }),
+          () => this.storageAdmin.updateServiceAccount(row.accessKeyId, { newStatus: want }),
         );
       }
     }
@@ -347,7 +348,7 @@ export class ReconcilerService {
     report: (f: Finding, fix?: () => Promise<void>) => Promise<void>,
   ) {
     const name = bucket.name;
-    const quota = await this.minio.getBucketQuota(name);
+    const quota = await this.storageAdmin.getBucketQuota(name);
     if (quota?.size !== quotaBytes) {
       await report(
         finding(
@@ -357,7 +358,7 @@ export class ReconcilerService {
           describeBytes(quotaBytes),
           describeBytes(quota?.size ?? null),
         ),
-        () => this.minio.setBucketQuota(name, quotaBytes),
+        () => this.storageAdmin.setBucketQuota(name, quotaBytes),
       );
     }
 
@@ -446,7 +447,7 @@ export class ReconcilerService {
 
   private async deleteServiceAccount(accessKey: string) {
     try {
-      await this.minio.deleteServiceAccount(accessKey);
+      await this.storageAdmin.deleteServiceAccount(accessKey);
     } catch (error) {
       // Gone already (another repair, or the customer's own revoke finishing): the goal is met.
       if ((error as { statusCode?: number }).statusCode !== 404) throw error;

@@ -13,5 +13,6 @@ export { StorageSecretsWorker } from './provisioning/storage-secrets.worker';
 export { expectedStorageUserStatus } from './provisioning/storage-status';
 export { StorageUserSecretService } from './provisioning/storage-user-secret.service';
 export { StorageWorkersModule } from './storage-workers.module';
-export { InjectMinioAdmin, InjectS3Root } from './storage.clients';
+export { InjectStorageAdmin, InjectS3Root } from './storage.clients';
 export { StorageModule } from './storage.module';
+export type { StorageAdmin } from './storage-admin.port';

@@ -2,19 +2,21 @@ import { Inject } from '@nestjs/common';
 import { S3Client } from '@aws-sdk/client-s3';
 import { MinioAdminClient } from '@csp/minio-admin';
 import type { AppConfig } from '../../config/config';
+import type { StorageAdmin } from './storage-admin.port';
 import { APP_CONFIG } from '../../config/config';
 
-export const MINIO_ADMIN = Symbol('MINIO_ADMIN');
+/** The storage port's implementation (storage-admin.port.ts). */
+export const STORAGE_ADMIN = Symbol('STORAGE_ADMIN');
 export const S3_ROOT = Symbol('S3_ROOT');
-export const InjectMinioAdmin = () => Inject(MINIO_ADMIN);
+export const InjectStorageAdmin = () => Inject(STORAGE_ADMIN);
 export const InjectS3Root = () => Inject(S3_ROOT);
 
 /** Root-credential clients: only the platform holds them, never a customer or SFTPGo. */
 export const storageClientProviders = [
   {
-    provide: MINIO_ADMIN,
+    provide: STORAGE_ADMIN,
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig) =>
+    useFactory: (config: AppConfig): StorageAdmin =>
       new MinioAdminClient({
         endpoint: config.MINIO_ENDPOINT,
         accessKey: config.MINIO_ROOT_USER,

@@ -1,10 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  buildScopedPolicy,
-  isServiceAccountNotFound,
-  type IamPolicyDocument,
-  type MinioAdminClient,
-} from '@csp/minio-admin';
+import { buildScopedPolicy, isServiceAccountNotFound, type IamPolicyDocument } from '@csp/minio-admin';
 import type { Executor } from '@csp/db';
 import { AppException } from '../../../common/app-exception';
 import { Clock } from '../../../common/clock';
@@ -17,7 +12,8 @@ import type { RequestMeta } from '../../../common/request-meta';
 import type { AccountAuth } from '../../../access/auth.types';
 import { ResourceAccessService } from '../../../access/resource-access.service';
 import { AccessKeysRepository, type AccessKeyRow, type StoredScopeItem } from './access-keys.repository';
-import { InjectMinioAdmin, storageNames } from '../storage.clients';
+import { InjectStorageAdmin, storageNames } from '../storage.clients';
+import type { StorageAdmin } from '../storage-admin.port';
 import { ProvisioningRepository } from '../provisioning/provisioning.repository';
 
 /** MinIO refuses inline policies above this size. */
@@ -58,7 +54,7 @@ export class AccessKeysService {
     private readonly provisioningRows: ProvisioningRepository,
     private readonly keys: AccessKeysRepository,
     private readonly audit: AuditService,
-    @InjectMinioAdmin() private readonly minio: MinioAdminClient,
+    @InjectStorageAdmin() private readonly storageAdmin: StorageAdmin,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -227,7 +223,7 @@ export class AccessKeysService {
       if (!row) throw AppException.notFound();
       if (row.status === 'revoked') return;
       try {
-        await this.minio.deleteServiceAccount(row.accessKeyId);
+        await this.storageAdmin.deleteServiceAccount(row.accessKeyId);
       } catch (error) {
         if ((error as { statusCode?: number }).statusCode !== 404) {
           this.logger.warn(`key ${row.accessKeyId} not revoked: ${(error as Error).message}`);
@@ -262,7 +258,9 @@ export class AccessKeysService {
     for (const row of expired) {
       // MinIO already refuses an expired key; turning it off too keeps MinIO's status in line with
       // the row (what the reconciler expects). MinIO may have dropped it already: best effort.
-      await this.minio.updateServiceAccount(row.accessKeyId, { newStatus: 'off' }).catch(() => undefined);
+      await this.storageAdmin
+        .updateServiceAccount(row.accessKeyId, { newStatus: 'off' })
+        .catch(() => undefined);
       await this.audit.record({
         accountId: row.accountId,
         actor: { type: 'system' },
@@ -322,7 +320,7 @@ export class AccessKeysService {
 
   private async setMinioStatus(row: AccessKeyRow, status: 'on' | 'off') {
     try {
-      await this.minio.updateServiceAccount(row.accessKeyId, { newStatus: status });
+      await this.storageAdmin.updateServiceAccount(row.accessKeyId, { newStatus: status });
     } catch (error) {
       if (isServiceAccountNotFound(error)) {
         // MinIO has no such service account: the key was revoked (the row may say so only now) or
@@ -357,7 +355,7 @@ export class AccessKeysService {
           .map((s) => ({ bucket: names.get(s.bucketId)!, access: s.access })),
       );
       try {
-        await this.minio.updateServiceAccount(row.accessKeyId, { newPolicy: policy });
+        await this.storageAdmin.updateServiceAccount(row.accessKeyId, { newPolicy: policy });
       } catch (error) {
         // A key MinIO no longer has (being revoked right now, or drift the reconciler reports)
         // names no bucket: nothing to rewrite.
@@ -426,7 +424,7 @@ export class AccessKeysService {
     });
     if (!row) throw new AppException(503, 'storage_unavailable');
     try {
-      await this.minio.addServiceAccount({
+      await this.storageAdmin.addServiceAccount({
         targetUser: storageNames.user(auth.accountId),
         accessKey: row.accessKeyId,
         secretKey: secret,

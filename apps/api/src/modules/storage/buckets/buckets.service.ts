@@ -6,7 +6,6 @@ import {
   PutBucketVersioningCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { MinioAdminClient } from '@csp/minio-admin';
 import { AppException } from '../../../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { TransactionRunner } from '../../../database/transaction-runner';
@@ -20,7 +19,8 @@ import { normalizeLifecycleRules, writeDefaultRetention, writeLifecycle, writePu
 import type { CreateBucketInput, LifecycleRule } from './buckets.dto';
 import { BucketsRepository, type BucketRow } from './buckets.repository';
 import { ProvisioningService } from '../provisioning/provisioning.service';
-import { InjectMinioAdmin, InjectS3Root } from '../storage.clients';
+import { InjectStorageAdmin, InjectS3Root } from '../storage.clients';
+import type { StorageAdmin } from '../storage-admin.port';
 import { ProvisioningRepository } from '../provisioning/provisioning.repository';
 import { UsageService } from '../quota/usage.service';
 
@@ -40,7 +40,7 @@ export class BucketsService {
     private readonly transactions: TransactionRunner,
     private readonly events: EventPublisher,
     @InjectS3Root() private readonly s3: S3Client,
-    @InjectMinioAdmin() private readonly minio: MinioAdminClient,
+    @InjectStorageAdmin() private readonly storageAdmin: StorageAdmin,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: ResourceAccessService,
   ) {}
@@ -123,8 +123,8 @@ export class BucketsService {
       if (lifecycleRules.length > 0) await writeLifecycle(this.s3, row.name, lifecycleRules);
       if (input.publicRead) await writePublicRead(this.s3, row.name, true);
       // Each bucket keeps the account quota as its MinIO hard quota: a backstop under the
-      // account-wide enforcement (docs/ARCHITECTURE.md, "Quotas").
-      await this.minio.setBucketQuota(row.name, Number(account.quotaBytes));
+      // account-wide enforcement (docs/domains/storage.md, "Quotas").
+      await this.storageAdmin.setBucketQuota(row.name, Number(account.quotaBytes));
       await this.provisioning.syncPolicy(auth.accountId);
     } catch (error) {
       await this.undoCreate(auth.accountId, row, createdOnMinio);

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { buildTenantPolicy, type IamPolicyDocument, type MinioAdminClient } from '@csp/minio-admin';
+import { buildTenantPolicy, type IamPolicyDocument } from '@csp/minio-admin';
 import { AppException } from '../../../common/app-exception';
 import { newAccessKeyId, newSecretKey, SecretBox } from '../../../common/crypto';
 import { SECRET_BOX } from '../../../common/secret-box.provider';
 import { StorageUserSecretService } from './storage-user-secret.service';
-import { InjectMinioAdmin, storageNames } from '../storage.clients';
+import { InjectStorageAdmin, storageNames } from '../storage.clients';
+import type { StorageAdmin } from '../storage-admin.port';
 import { ProvisioningRepository } from './provisioning.repository';
 import { AccessKeysRepository } from '../access-keys/access-keys.repository';
 
@@ -20,7 +21,7 @@ export class ProvisioningService {
   constructor(
     private readonly provisioningRows: ProvisioningRepository,
     private readonly keyRows: AccessKeysRepository,
-    @InjectMinioAdmin() private readonly minio: MinioAdminClient,
+    @InjectStorageAdmin() private readonly storageAdmin: StorageAdmin,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     private readonly userSecrets: StorageUserSecretService,
   ) {}
@@ -36,13 +37,16 @@ export class ProvisioningService {
     }
     try {
       await this.syncPolicy(accountId);
-      const existing = await this.minio.getUserInfo(storageUser.minioUser);
+      const existing = await this.storageAdmin.getUserInfo(storageUser.minioUser);
       if (!existing || !storageUser.secretSealed || !storageUser.secretSetAt) {
         // The user's secret is kept sealed: the platform mints the account's temporary credentials
         // (STS AssumeRole as this user) with it. A retry resends the same unconfirmed secret.
         await this.userSecrets.writeSecret(accountId, 'enabled');
       }
-      await this.minio.attachPolicy({ user: storageUser.minioUser, policies: [storageUser.policyName] });
+      await this.storageAdmin.attachPolicy({
+        user: storageUser.minioUser,
+        policies: [storageUser.policyName],
+      });
       const key = await this.ensureInitialKey(accountId, storageUser.minioUser);
       await this.provisioningRows.markStorageUserProvisioned(accountId);
       return { initialAccessKeyId: key };
@@ -63,7 +67,7 @@ export class ProvisioningService {
     // Read and written under a per-account lock: concurrent syncs (a bucket created while the
     // quota check blocks writes) run one after the other, and the last one writes the latest state.
     await this.provisioningRows.withPolicyInputs(accountId, async (inputs) => {
-      await this.minio.addCannedPolicy(storageNames.policy(accountId), expectedAccountPolicy(inputs));
+      await this.storageAdmin.addCannedPolicy(storageNames.policy(accountId), expectedAccountPolicy(inputs));
     });
   }
 
@@ -83,10 +87,10 @@ export class ProvisioningService {
       key = (await this.keyRows.findInitialKey(accountId))!;
     }
     if (!key.provisioned) {
-      const existing = await this.minio.infoServiceAccount(key.accessKeyId);
+      const existing = await this.storageAdmin.infoServiceAccount(key.accessKeyId);
       if (!existing) {
         if (!key.pendingSecret) throw new Error('initial key lost its secret before reaching MinIO');
-        await this.minio.addServiceAccount({
+        await this.storageAdmin.addServiceAccount({
           targetUser: minioUser,
           accessKey: key.accessKeyId,
           secretKey: this.secrets.open(key.pendingSecret, pendingSecretAad(key.accessKeyId)),

@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import type { MinioAdminClient, UserStatus } from '@csp/minio-admin';
+import type { UserStatus } from '@csp/minio-admin';
 import { AppException } from '../../../common/app-exception';
 import { newSecretKey, SecretBox } from '../../../common/crypto';
 import { SECRET_BOX } from '../../../common/secret-box.provider';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { expectedStorageUserStatus } from './storage-status';
 import { StorageCredentialsRepository } from '../objects/storage-credentials.repository';
-import { InjectMinioAdmin } from '../storage.clients';
+import { InjectStorageAdmin } from '../storage.clients';
 import { ProvisioningRepository } from './provisioning.repository';
+import type { StorageAdmin } from '../storage-admin.port';
 
 /** Binds a sealed storage-user secret to its row: copied to another account, it does not open. */
 const userSecretAad = (accountId: string) => `storage_users.secret_sealed:${accountId}`;
@@ -26,7 +27,7 @@ export class StorageUserSecretService {
   constructor(
     private readonly repo: StorageCredentialsRepository,
     private readonly provisioningRows: ProvisioningRepository,
-    @InjectMinioAdmin() private readonly minio: MinioAdminClient,
+    @InjectStorageAdmin() private readonly storageAdmin: StorageAdmin,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -44,7 +45,11 @@ export class StorageUserSecretService {
       sealed = this.secrets.seal(newSecretKey(), userSecretAad(accountId));
       await this.repo.setUnconfirmedSecret(accountId, sealed);
     }
-    await this.minio.addUser(user.minioUser, this.secrets.open(sealed, userSecretAad(accountId)), status);
+    await this.storageAdmin.addUser(
+      user.minioUser,
+      this.secrets.open(sealed, userSecretAad(accountId)),
+      status,
+    );
     await this.repo.confirmSecret(accountId, sealed);
   }
 
@@ -78,7 +83,7 @@ export class StorageUserSecretService {
       await this.writeSecret(accountId, status);
       const after = await this.repo.findUser(accountId);
       const wanted = after ? expectedStorageUserStatus(after.accountStatus) : status;
-      if (wanted !== status) await this.minio.setUserStatus(before.minioUser, wanted);
+      if (wanted !== status) await this.storageAdmin.setUserStatus(before.minioUser, wanted);
     } finally {
       await this.provisioningRows.releaseProvisioningLease(accountId);
     }

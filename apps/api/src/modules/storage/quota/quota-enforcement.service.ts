@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DataUsageInfo, MinioAdminClient } from '@csp/minio-admin';
+import type { DataUsageInfo } from '@csp/minio-admin';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import type { Language } from '../../../common/messages';
 import { AuditService } from '../../audit';
@@ -7,7 +7,8 @@ import { MailerService } from '../../notifications';
 import { ProvisioningService } from '../provisioning/provisioning.service';
 import { writesBlockedEmail } from './quota-emails';
 import { QuotaRepository } from './quota.repository';
-import { InjectMinioAdmin } from '../storage.clients';
+import { InjectStorageAdmin } from '../storage.clients';
+import type { StorageAdmin } from '../storage-admin.port';
 
 export interface QuotaTickResult {
   /** False when MinIO's scanner has not produced usage data yet (nothing was changed). */
@@ -45,7 +46,7 @@ export class QuotaEnforcementService {
     private readonly provisioning: ProvisioningService,
     private readonly audit: AuditService,
     private readonly mailer: MailerService,
-    @InjectMinioAdmin() private readonly minio: MinioAdminClient,
+    @InjectStorageAdmin() private readonly storageAdmin: StorageAdmin,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,7 +93,7 @@ export class QuotaEnforcementService {
   }
 
   private async snapshot(): Promise<UsageSnapshot | null> {
-    const info = await this.minio.dataUsageInfo();
+    const info = await this.storageAdmin.dataUsageInfo();
     const measuredAt = info.lastUpdate instanceof Date ? info.lastUpdate : new Date(info.lastUpdate);
     // Before the scanner's first cycle MinIO reports a zero time and no buckets: every account
     // would look empty, so nothing may be decided from it.

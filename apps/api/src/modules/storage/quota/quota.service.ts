@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { MinioAdminClient } from '@csp/minio-admin';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AppException } from '../../../common/app-exception';
 import type { Language } from '../../../common/messages';
@@ -11,7 +10,8 @@ import { QuotaEnforcementService } from './quota-enforcement.service';
 import { quotaDecisionEmail } from './quota-emails';
 import { GB, type CreateQuotaRequestInput } from './quota.dto';
 import { QuotaRepository, type QuotaRequestStatus } from './quota.repository';
-import { InjectMinioAdmin } from '../storage.clients';
+import { InjectStorageAdmin } from '../storage.clients';
+import type { StorageAdmin } from '../storage-admin.port';
 
 type RequestRow = NonNullable<Awaited<ReturnType<QuotaRepository['findRequest']>>>;
 
@@ -29,7 +29,7 @@ export class QuotaService {
     private readonly enforcement: QuotaEnforcementService,
     private readonly audit: AuditService,
     private readonly mailer: MailerService,
-    @InjectMinioAdmin() private readonly minio: MinioAdminClient,
+    @InjectStorageAdmin() private readonly storageAdmin: StorageAdmin,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -231,13 +231,13 @@ export class QuotaService {
     const done: string[] = [];
     try {
       for (const name of names) {
-        await this.minio.setBucketQuota(name, Number(quotaBytes));
+        await this.storageAdmin.setBucketQuota(name, Number(quotaBytes));
         done.push(name);
       }
     } catch (error) {
       this.logger.warn(`bucket quotas of ${accountId} not updated: ${(error as Error).message}`);
       for (const name of done) {
-        await this.minio
+        await this.storageAdmin
           .setBucketQuota(name, Number(previousBytes))
           .catch((e: Error) => this.logger.error(`bucket ${name} keeps the new quota: ${e.message}`));
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { MinioAdminClient } from '@csp/minio-admin';
 import { AppException } from '../../../common/app-exception';
-import { InjectMinioAdmin } from '../storage.clients';
+import { InjectStorageAdmin } from '../storage.clients';
+import type { StorageAdmin } from '../storage-admin.port';
 
 export interface BucketUsage {
   sizeBytes: number;
@@ -11,7 +11,7 @@ export interface BucketUsage {
 /** Stored bytes as MinIO's scanner reports them (all versions), per bucket. */
 @Injectable()
 export class UsageService {
-  constructor(@InjectMinioAdmin() private readonly minio: MinioAdminClient) {}
+  constructor(@InjectStorageAdmin() private readonly storageAdmin: StorageAdmin) {}
 
   async bucketUsage(
     names: string[],
@@ -20,7 +20,7 @@ export class UsageService {
     if (names.length === 0) return { byBucket, updatedAt: null };
     let info;
     try {
-      info = await this.minio.dataUsageInfo();
+      info = await this.storageAdmin.dataUsageInfo();
     } catch {
       throw new AppException(503, 'storage_unavailable');
     }
