@@ -20,7 +20,6 @@ import {
   buildState,
   buildWorkspaces,
   ensureDependencies,
-  ensureProjectNode,
   ensureGoServices,
   log,
 } from '../scripts/lib/prepare.mjs';
@@ -439,7 +438,6 @@ function report({ platformSamples, floorSamples, memory, quotaBytes }) {
 // shared tree, a web build wipes .next under anyone else's `next start`, and half-edited sources
 // would fail it. `npm run build` first measures the current code.
 ensureDependencies();
-ensureProjectNode();
 ensureGoServices();
 const builds = buildState();
 if (builds.missing.length > 0) {

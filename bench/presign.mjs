@@ -16,14 +16,7 @@ import { parseArgs } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import pg from 'pg';
-import {
-  buildWorkspaces,
-  ensureDependencies,
-  ensureProjectNode,
-  ensureGoServices,
-  log,
-  root,
-} from '../scripts/lib/prepare.mjs';
+import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from '../scripts/lib/prepare.mjs';
 import {
   approvedCustomer,
   expectStatus,
@@ -219,7 +212,6 @@ function report(results, mintedWarm, memory) {
 }
 
 ensureDependencies();
-ensureProjectNode();
 ensureGoServices();
 for (const dir of ['packages/db', 'packages/minio-admin', 'packages/local-services', 'apps/api']) {
   if (!fs.existsSync(path.join(root, dir, 'dist'))) {

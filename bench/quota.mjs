@@ -19,14 +19,7 @@ import { parseArgs } from 'node:util';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import pg from 'pg';
 import { MinioAdminClient } from '@csp/minio-admin';
-import {
-  buildWorkspaces,
-  ensureDependencies,
-  ensureProjectNode,
-  ensureGoServices,
-  log,
-  root,
-} from '../scripts/lib/prepare.mjs';
+import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from '../scripts/lib/prepare.mjs';
 import {
   approvedCustomer,
   expectStatus,
@@ -274,7 +267,6 @@ function report(samples, memory) {
 // ------------------------------------------------------------------ lifecycle
 
 ensureDependencies();
-ensureProjectNode();
 ensureGoServices();
 for (const dir of ['packages/db', 'packages/minio-admin', 'packages/local-services', 'apps/api']) {
   if (!fs.existsSync(path.join(root, dir, 'dist'))) {

@@ -1,17 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the whole platform on the embedded defaults, from a fresh clone.
 import path from 'node:path';
-import {
-  buildWorkspaces,
-  ensureDependencies,
-  ensureGoServices,
-  ensureProjectNode,
-  log,
-  root,
-} from './lib/prepare.mjs';
+import { buildWorkspaces, ensureDependencies, ensureGoServices, log, root } from './lib/prepare.mjs';
 
 ensureDependencies();
-ensureProjectNode();
 ensureGoServices();
 buildWorkspaces();
 

@@ -7,7 +7,6 @@
 import {
   buildWorkspaces,
   ensureDependencies,
-  ensureProjectNode,
   ensureGoServices,
   ensureSystemPrograms,
   log,
@@ -19,7 +18,6 @@ const wanted = (tier) => tiers.length === 0 || tiers.includes(tier);
 
 ensureSystemPrograms(['unit', 'integration', 'e2e'].filter(wanted));
 ensureDependencies();
-ensureProjectNode();
 if (wanted('integration') || wanted('e2e')) ensureGoServices();
 buildWorkspaces({ web: wanted('e2e') });
 

@@ -19,13 +19,18 @@ export function run(command, options = {}) {
   }
 }
 
-/** npm ci when node_modules is missing or older than package-lock.json. */
+/**
+ * npm ci when node_modules is missing or older than package-lock.json; then, on an older Node,
+ * runs the calling script again on the project's (ensureProjectNode).
+ */
 export function ensureDependencies() {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
-  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
-  log('installing dependencies (npm ci)');
-  run('npm ci --no-audit --no-fund');
+  if (!fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mtimeMs) {
+    log('installing dependencies (npm ci)');
+    run('npm ci --no-audit --no-fund');
+  }
+  ensureProjectNode();
 }
 
 /** The Node.js major the platform runs on (ADR 0009); npm installs it into node_modules/.bin. */

@@ -1,5 +1,5 @@
 import type { AccountAuth } from './auth.types';
-import { Permission, roleAllows, type GrantScope, type UserRole } from './permissions';
+import { PERMISSIONS, Permission, roleAllows, type GrantScope, type UserRole } from './permissions';
 
 /** A grant's scope as the role it acts with: never owner powers (billing, team, grants, tokens). */
 export function grantRole(scope: GrantScope): 'admin' | 'developer' {
@@ -29,9 +29,7 @@ export function grantRoleAllows(role: 'admin' | 'developer', permission: Permiss
 }
 
 export function tokenGrantablePermissions(role: UserRole): Permission[] {
-  return Object.values(Permission).filter(
-    (p) => roleAllows(role, p) && !TOKEN_DENIED_PERMISSIONS.includes(p),
-  );
+  return PERMISSIONS.filter((p) => roleAllows(role, p) && !TOKEN_DENIED_PERMISSIONS.includes(p));
 }
 
 /**
@@ -45,12 +43,12 @@ export function tokenCovers(permissions: readonly Permission[], permission: Perm
 
 /** Every permission a role holds (a signed-in member's session: no token or grant narrowing). */
 export function rolePermissions(role: UserRole): Permission[] {
-  return Object.values(Permission).filter((p) => roleAllows(role, p));
+  return PERMISSIONS.filter((p) => roleAllows(role, p));
 }
 
 /** Every permission a grant's scope acts with (GET /me of a grant session). */
 export function grantPermissions(role: 'admin' | 'developer'): Permission[] {
-  return Object.values(Permission).filter((p) => grantRoleAllows(role, p));
+  return PERMISSIONS.filter((p) => grantRoleAllows(role, p));
 }
 
 /** The caller's effective permission: role, narrowed by the grant's limits or the API token's list. */

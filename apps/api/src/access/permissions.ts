@@ -44,6 +44,8 @@ export const Permission = {
   ApiTokenManage: 'api_token.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
+/** Every customer permission, as a tuple (zod enums, the lists below). */
+export const PERMISSIONS = Object.values(Permission) as [Permission, ...Permission[]];
 
 export const StaffPermission = {
   AccountsRead: 'staff.accounts.read',

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Permission } from '../../access/permissions';
-
-const permissionValues = Object.values(Permission) as [Permission, ...Permission[]];
+import { PERMISSIONS } from '../../access/permissions';
 
 export const CreateApiTokenSchema = z.object({
   name: z
@@ -10,9 +8,9 @@ export const CreateApiTokenSchema = z.object({
     .min(1, { message: 'api_token_name_invalid' })
     .max(64, { message: 'api_token_name_invalid' }),
   permissions: z
-    .array(z.enum(permissionValues), { message: 'api_token_permissions_required' })
+    .array(z.enum(PERMISSIONS), { message: 'api_token_permissions_required' })
     .min(1, { message: 'api_token_permissions_required' })
-    .max(permissionValues.length),
+    .max(PERMISSIONS.length),
   /** Optional; at most a year ahead. */
   expiresAt: z.iso.datetime({ offset: true, message: 'api_token_expiry_invalid' }).nullable().optional(),
 });

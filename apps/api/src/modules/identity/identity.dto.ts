@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GrantContextSchema } from '../../access/grant-context';
 import { EmailSchema } from '../../common/account-fields';
-import { ACCOUNT_STATUSES, Permission, STAFF_ROLES, USER_ROLES } from '../../access/permissions';
+import { ACCOUNT_STATUSES, PERMISSIONS, STAFF_ROLES, USER_ROLES } from '../../access/permissions';
 
 export const CaptchaSolutionSchema = z.object({
   id: z.uuid({ message: 'field_invalid' }),
@@ -36,7 +36,7 @@ export const MeSchema = z.object({
    * What this session may do: the role's permissions (PRD 4.2), narrowed to the grant's scope for
    * staff under a grant. The portal shows and hides by these instead of by role names.
    */
-  permissions: z.array(z.enum(Object.values(Permission) as [Permission, ...Permission[]])),
+  permissions: z.array(z.enum(PERMISSIONS)),
   /** Present when a provider staff member works in the account under a grant (the portal's banner). */
   grant: GrantContextSchema.optional(),
 });

@@ -32,12 +32,11 @@ import {
   type PartUrlsRequestSchema,
   type UploadUrlRequestSchema,
 } from './objects.dto';
-import type { BucketRow as BucketsRow } from '../buckets/buckets.repository';
+import type { BucketRow } from '../buckets/buckets.repository';
 import { StorageCredentialsRepository } from './storage-credentials.repository';
 import { StorageCredentialsService } from './storage-credentials.service';
 import { ProvisioningRepository } from '../provisioning/provisioning.repository';
 
-type BucketRow = BucketsRow;
 type Need = 'read' | 'write' | 'delete';
 interface BucketAccess {
   bucket: BucketRow;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import {
   accounts,
   buckets,
@@ -37,7 +37,7 @@ export class QuotaRepository {
     const rows = await this.db
       .select({ id: accounts.id, bucket: buckets.name })
       .from(accounts)
-      .leftJoin(buckets, and(eq(buckets.accountId, accounts.id), isNull(buckets.deletedAt)))
+      .leftJoin(buckets, liveBucketsOf(accounts.id))
       .where(eq(accounts.status, 'active'))
       .orderBy(asc(accounts.id));
     const byAccount = new Map<string, string[]>();
